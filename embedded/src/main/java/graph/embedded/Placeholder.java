@@ -1,0 +1,2 @@
+package graph.embedded;
+class Placeholder {}

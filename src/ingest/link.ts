@@ -1,0 +1,324 @@
+import type { ArticleMeta, Mention } from "../model/annotation.js";
+import type { EntityDefinition, EntityKind } from "../model/entity.js";
+import type { Lang, PartialDate, Quantity } from "../model/primitives.js";
+import { RELATION_TYPES, type Relation } from "../model/relation.js";
+import type { RawCorpus } from "./load.js";
+import type { AliasEntry, ImportPlan, Props, RelationRow } from "./plan.js";
+import type { DataProblem } from "./problems.js";
+
+type Sighting = { articleId: string; lang: Lang; seen: string[]; garbled: string[] };
+
+interface LinkedEntity {
+  def: EntityDefinition;
+  origin: string;
+  sightings: Sighting[];
+}
+
+/**
+ * Checks everything a schema cannot (quotes occur in the text, references resolve, one kind per id,
+ * endpoint kinds fit the relation type) and links the corpus into one import plan.
+ * Returns every problem found; the plan is only meaningful when there are none.
+ */
+export function linkCorpus(corpus: RawCorpus, catalogueFile: string): { plan: ImportPlan; problems: DataProblem[] } {
+  const problems: DataProblem[] = [];
+  const entities = collectDefinitions(corpus, catalogueFile, problems);
+  const plan: ImportPlan = { articles: [], entities: [], mentions: [], relations: [], measures: [] };
+  const relations: RelationIndex = new Map();
+  const articleIds = new Map<string, string>();
+
+  for (const { file, data } of corpus.annotations) {
+    const { article } = data;
+    const text = corpus.texts.get(article.file);
+    const at = (path: string, message: string) => problems.push({ file, path, message });
+    if (text === undefined) {
+      at("article.file", `article text ${article.file} not found in the articles folder`);
+      continue;
+    }
+    const seenId = articleIds.get(article.id);
+    if (seenId) at("article.id", `article id ${article.id} is already used by ${seenId}`);
+    articleIds.set(article.id, file);
+    plan.articles.push({ id: article.id, props: articleProps(article, text) });
+
+    const mentioned = checkMentions(data.entities, text, article, entities, at);
+    for (const [entityId, surfaces] of mentioned) plan.mentions.push({ articleId: article.id, entityId, surfaces });
+
+    data.relations.forEach((rel, i) => {
+      const where = `relations[${i}]`;
+      if (!checkRelation(rel, text, mentioned, entities, (p, m) => at(`${where}${p}`, m))) return;
+      addRelation(relations, rel, article.id, file, where, problems);
+    });
+
+    data.measures.forEach((m, i) => {
+      const where = `measures[${i}]`;
+      if (!mentioned.has(m.entity)) at(`${where}.entity`, `${m.entity} is not among this article's entities`);
+      if (!text.includes(m.quote)) at(`${where}.quote`, "quote does not occur verbatim in the article text");
+      plan.measures.push({
+        id: `${m.entity}--${m.metric}--${article.id}`,
+        entityId: m.entity,
+        props: compact({
+          metric: m.metric,
+          value: m.value,
+          unit: m.unit,
+          qualifier: m.qualifier ?? "exact",
+          ...dateProps("asOf", m.asOf),
+          articleId: article.id,
+          quote: m.quote,
+        }),
+      });
+    });
+  }
+
+  addGazetteer(corpus, catalogueFile, entities, relations, problems);
+  for (const [id, e] of entities) {
+    plan.entities.push({ id, kind: e.def.kind, props: entityProps(e) });
+  }
+  for (const { row, evidence } of relations.values()) {
+    row.props.articleIds = evidence.map(([a]) => a);
+    row.props.quotes = evidence.map(([, q]) => q);
+    row.props.basis = evidence.length > 0 ? "article" : "gazetteer";
+    plan.relations.push(row);
+  }
+  return { plan, problems };
+}
+
+type RelationIndex = Map<string, { row: RelationRow; evidence: Array<[string, string]>; origin: string }>;
+
+/** Region containment and seats from the catalogue: general knowledge, no article evidence. */
+function addGazetteer(
+  corpus: RawCorpus,
+  catalogueFile: string,
+  entities: Map<string, LinkedEntity>,
+  relations: RelationIndex,
+  problems: DataProblem[],
+) {
+  corpus.catalogue.relations.forEach((rel, i) => {
+    const at = (end: string, message: string) => problems.push({ file: catalogueFile, path: `relations[${i}].${end}`, message });
+    const rule = RELATION_TYPES[rel.type];
+    let ok = true;
+    for (const end of ["from", "to"] as const) {
+      const entity = entities.get(rel[end]);
+      if (!entity) {
+        ok = false;
+        at(end, `${rel[end]} resolves to no entity`);
+      } else if (!(rule[end] as readonly EntityKind[]).includes(entity.def.kind)) {
+        ok = false;
+        at(end, `${rel.type} cannot ${end === "from" ? "start at" : "end at"} a ${entity.def.kind} (${rel[end]})`);
+      }
+    }
+    const key = `${rel.from}|${rel.type}|${rel.to}`;
+    if (ok && !relations.has(key)) {
+      relations.set(key, { row: { type: rel.type, from: rel.from, to: rel.to, props: {} }, evidence: [], origin: `${catalogueFile} relations[${i}]` });
+    }
+  });
+}
+
+function collectDefinitions(corpus: RawCorpus, catalogueFile: string, problems: DataProblem[]) {
+  const entities = new Map<string, LinkedEntity>();
+  const define = (def: EntityDefinition, origin: string, path: string) => {
+    const existing = entities.get(def.id);
+    if (!existing) return void entities.set(def.id, { def, origin, sightings: [] });
+    const reason =
+      existing.def.kind !== def.kind
+        ? `id ${def.id} is claimed as ${def.kind} here and as ${existing.def.kind} in ${existing.origin}`
+        : `id ${def.id} is already defined in ${existing.origin}; refer to it with {"ref": "${def.id}"}`;
+    problems.push({ file: origin, path, message: reason });
+  };
+  corpus.catalogue.entities.forEach((def, i) => define(def, catalogueFile, `entities[${i}]`));
+  for (const { file, data } of corpus.annotations) {
+    data.entities.forEach((m, i) => {
+      if (!("ref" in m)) define(definitionOf(m), file, `entities[${i}].id`);
+    });
+  }
+  return entities;
+}
+
+function definitionOf(m: Exclude<Mention, { ref: string }>): EntityDefinition {
+  const { seen: _seen, garbled: _garbled, ...def } = m;
+  return def as EntityDefinition;
+}
+
+/** Each mention's surface forms must occur in the text; returns entity id -> surface forms. */
+function checkMentions(
+  mentions: Mention[],
+  text: string,
+  article: ArticleMeta,
+  entities: Map<string, LinkedEntity>,
+  at: (path: string, message: string) => void,
+) {
+  const mentioned = new Map<string, string[]>();
+  mentions.forEach((m, i) => {
+    const id = "ref" in m ? m.ref : m.id;
+    const entity = entities.get(id);
+    if (!entity) return at(`entities[${i}].ref`, `reference ${id} resolves to no entity in the catalogue or any article`);
+    if (mentioned.has(id)) return at(`entities[${i}]`, `${id} is listed twice in this article`);
+    const garbled = m.garbled ?? [];
+    [...m.seen, ...garbled].forEach((surface, j) => {
+      if (!text.includes(surface)) {
+        const field = j < m.seen.length ? `seen[${j}]` : `garbled[${j - m.seen.length}]`;
+        at(`entities[${i}].${field}`, `surface form "${surface}" does not occur verbatim in the article text`);
+      }
+    });
+    entity.sightings.push({ articleId: article.id, lang: article.language, seen: m.seen, garbled });
+    mentioned.set(id, [...m.seen, ...garbled]);
+  });
+  return mentioned;
+}
+
+function checkRelation(
+  rel: Relation,
+  text: string,
+  mentioned: Map<string, string[]>,
+  entities: Map<string, LinkedEntity>,
+  at: (path: string, message: string) => void,
+): boolean {
+  let ok = true;
+  const fail = (path: string, message: string) => {
+    ok = false;
+    at(path, message);
+  };
+  if (!text.includes(rel.quote)) fail(".quote", "quote does not occur verbatim in the article text");
+  const rule = RELATION_TYPES[rel.type];
+  for (const end of ["from", "to"] as const) {
+    const id = rel[end];
+    const entity = entities.get(id);
+    if (!entity) fail(`.${end}`, `${id} resolves to no entity`);
+    else if (!mentioned.has(id)) fail(`.${end}`, `${id} is not among this article's entities`);
+    else if (!(rule[end] as readonly EntityKind[]).includes(entity.def.kind))
+      fail(`.${end}`, `${rel.type} cannot ${end === "from" ? "start at" : "end at"} a ${entity.def.kind} (${id})`);
+  }
+  if (rel.from === rel.to) fail(".to", "a relation cannot link an entity to itself");
+  return ok;
+}
+
+/** Merges the same fact stated by several articles into one relationship with all its evidence. */
+function addRelation(
+  relations: RelationIndex,
+  rel: Relation,
+  articleId: string,
+  file: string,
+  where: string,
+  problems: DataProblem[],
+) {
+  const key = `${rel.from}|${rel.type}|${rel.to}`;
+  const props = relationProps(rel);
+  const existing = relations.get(key);
+  if (!existing) {
+    relations.set(key, { row: { type: rel.type, from: rel.from, to: rel.to, props }, evidence: [[articleId, rel.quote]], origin: `${file} ${where}` });
+    return;
+  }
+  for (const [k, v] of Object.entries(props)) {
+    const before = existing.row.props[k];
+    if (before !== undefined && JSON.stringify(before) !== JSON.stringify(v)) {
+      problems.push({ file, path: `${where}.props.${k}`, message: `conflicts with ${existing.origin}, which says ${JSON.stringify(before)}` });
+    }
+    existing.row.props[k] = v;
+  }
+  if (!existing.evidence.some(([a, q]) => a === articleId && q === rel.quote)) existing.evidence.push([articleId, rel.quote]);
+}
+
+function relationProps(rel: Relation): Props {
+  const p = rel.props ?? {};
+  return compact({
+    role: p.role,
+    title: p.title,
+    kind: p.kind,
+    ...quantityProps("amount", p.amount),
+    ...dateProps("date", p.date),
+    status: p.status,
+  });
+}
+
+function articleProps(a: ArticleMeta, text: string): Props {
+  return compact({
+    file: a.file,
+    title: a.title ?? undefined,
+    titleEn: a.titleEn,
+    name: a.titleEn,
+    source: a.source ?? undefined,
+    ...dateProps("publishedAt", a.publishedAt ?? undefined),
+    language: a.language,
+    note: a.note,
+    text,
+  });
+}
+
+const NAME_FIELDS = { "zh-Hans": "nameZhHans", "zh-Hant": "nameZhHant", ko: "nameKo", ja: "nameJa" } as const;
+
+function entityProps(e: LinkedEntity): Props {
+  const { def } = e;
+  const aliases = aliasEntries(e);
+  const props: Props = { name: def.name, aliases: aliases.map((a) => a.text), aliasLangs: aliases.map((a) => a.lang) };
+  for (const [lang, field] of Object.entries(NAME_FIELDS)) {
+    const value = def.names?.[lang as keyof typeof NAME_FIELDS];
+    if (value) props[field] = value;
+  }
+  props.garbledAliases = aliases.filter((a) => a.garbled).map((a) => a.text);
+  props.names = unique([def.name, ...Object.values(def.names ?? {}), ...aliases.map((a) => a.text)]);
+  if (def.description) props.description = def.description;
+  return { ...props, ...kindProps(def) };
+}
+
+/** Every name other than the canonical one, with its language, in a stable order. */
+function aliasEntries(e: LinkedEntity): AliasEntry[] {
+  const out: AliasEntry[] = [];
+  const add = (text: string, lang: Lang, garbled: boolean) => {
+    const found = out.find((a) => a.text === text);
+    if (found) found.garbled ||= garbled;
+    else if (text !== e.def.name) out.push({ text, lang, garbled });
+  };
+  for (const [lang, texts] of Object.entries(e.def.aliases ?? {})) for (const t of texts ?? []) add(t, lang as Lang, false);
+  for (const s of e.sightings) {
+    for (const t of s.seen) add(t, s.lang, false);
+    for (const t of s.garbled) add(t, s.lang, true);
+  }
+  return out;
+}
+
+function kindProps(def: EntityDefinition): Props {
+  switch (def.kind) {
+    case "Region":
+      return { level: def.level };
+    case "Institution":
+    case "Lab":
+      return compact({ type: def.type, ...dateProps("founded", def.founded) });
+    case "Company":
+      return compact({ ...dateProps("founded", def.founded) });
+    case "Person":
+      return {};
+    case "ProductionLine":
+      return compact({ stage: def.stage, status: def.status, ...quantityProps("capacity", def.capacity) });
+    case "Technology":
+      return { type: def.type };
+    case "Event":
+      return compact({
+        type: def.type,
+        ...dateProps("startDate", def.startDate),
+        ...dateProps("endDate", def.endDate),
+        edition: def.edition,
+        theme: def.theme,
+      });
+    case "Agreement":
+      return compact({ type: def.type, title: def.title, ...dateProps("signedOn", def.signedOn) });
+  }
+}
+
+/** `capacity: {value: 300, unit: "t/year"}` -> `capacity: 300, capacityUnit: "t/year", capacityQualifier: "exact"` */
+function quantityProps(key: string, q: Quantity | undefined): Props {
+  if (!q) return {};
+  return { [key]: q.value, [`${key}Unit`]: q.unit, [`${key}Qualifier`]: q.qualifier ?? "exact" };
+}
+
+/** `founded: "2019-04"` -> `founded: date 2019-04-01, foundedPrecision: "month"` */
+function dateProps(key: string, d: PartialDate | undefined): Props {
+  if (!d) return {};
+  const precision = ["year", "month", "day"][d.split("-").length - 1] as string;
+  return { [key]: { date: d }, [`${key}Precision`]: precision };
+}
+
+function compact(o: Record<string, Props[string] | undefined>): Props {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Props;
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
