@@ -17,7 +17,9 @@ try {
   for (const r of plan.relations) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
   const byKind = new Map<string, number>();
   for (const e of plan.entities) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
-  console.log(`ok: ${plan.articles.length} articles, ${plan.entities.length} entities, ${plan.relations.length} relations, ${plan.measures.length} measures`);
+  console.log(
+    `ok: ${plan.articles.length} articles, ${plan.entities.length} entities, ${plan.relations.length} relations, ${plan.measures.length} measures`,
+  );
   console.log("entities:", Object.fromEntries(byKind));
   console.log("relations:", Object.fromEntries(byType));
 } catch (err) {

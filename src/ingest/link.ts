@@ -1,4 +1,5 @@
 import type { ArticleMeta, Mention } from "../model/annotation.js";
+import { scriptVariants } from "../model/chinese-script.js";
 import type { EntityDefinition, EntityKind } from "../model/entity.js";
 import type { Lang, PartialDate, Quantity } from "../model/primitives.js";
 import { RELATION_TYPES, type Relation } from "../model/relation.js";
@@ -107,23 +108,32 @@ function addGazetteer(
     }
     const key = `${rel.from}|${rel.type}|${rel.to}`;
     if (ok && !relations.has(key)) {
-      relations.set(key, { row: { type: rel.type, from: rel.from, to: rel.to, props: {} }, evidence: [], origin: `${catalogueFile} relations[${i}]` });
+      relations.set(key, {
+        row: { type: rel.type, from: rel.from, to: rel.to, props: {} },
+        evidence: [],
+        origin: `${catalogueFile} relations[${i}]`,
+      });
     }
   });
 }
 
 function collectDefinitions(corpus: RawCorpus, catalogueFile: string, problems: DataProblem[]) {
   const entities = new Map<string, LinkedEntity>();
-  const define = (def: EntityDefinition, origin: string, path: string) => {
+  const define = (def: EntityDefinition, origin: string, path: string): void => {
     const existing = entities.get(def.id);
-    if (!existing) return void entities.set(def.id, { def, origin, sightings: [] });
+    if (!existing) {
+      entities.set(def.id, { def, origin, sightings: [] });
+      return;
+    }
     const reason =
       existing.def.kind !== def.kind
         ? `id ${def.id} is claimed as ${def.kind} here and as ${existing.def.kind} in ${existing.origin}`
         : `id ${def.id} is already defined in ${existing.origin}; refer to it with {"ref": "${def.id}"}`;
     problems.push({ file: origin, path, message: reason });
   };
-  corpus.catalogue.entities.forEach((def, i) => define(def, catalogueFile, `entities[${i}]`));
+  corpus.catalogue.entities.forEach((def, i) => {
+    define(def, catalogueFile, `entities[${i}]`);
+  });
   for (const { file, data } of corpus.annotations) {
     data.entities.forEach((m, i) => {
       if (!("ref" in m)) define(definitionOf(m), file, `entities[${i}].id`);
@@ -149,9 +159,16 @@ function checkMentions(
   mentions.forEach((m, i) => {
     const id = "ref" in m ? m.ref : m.id;
     const entity = entities.get(id);
-    if (!entity) return at(`entities[${i}].ref`, `reference ${id} resolves to no entity in the catalogue or any article`);
-    if (mentioned.has(id)) return at(`entities[${i}]`, `${id} is listed twice in this article`);
+    if (!entity) {
+      at(`entities[${i}].ref`, `reference ${id} resolves to no entity in the catalogue or any article`);
+      return;
+    }
+    if (mentioned.has(id)) {
+      at(`entities[${i}]`, `${id} is listed twice in this article`);
+      return;
+    }
     const garbled = m.garbled ?? [];
+    if (m.seen.length + garbled.length === 0) at(`entities[${i}].seen`, "list at least one surface form as it occurs in the article");
     [...m.seen, ...garbled].forEach((surface, j) => {
       if (!text.includes(surface)) {
         const field = j < m.seen.length ? `seen[${j}]` : `garbled[${j - m.seen.length}]`;
@@ -191,25 +208,26 @@ function checkRelation(
 }
 
 /** Merges the same fact stated by several articles into one relationship with all its evidence. */
-function addRelation(
-  relations: RelationIndex,
-  rel: Relation,
-  articleId: string,
-  file: string,
-  where: string,
-  problems: DataProblem[],
-) {
+function addRelation(relations: RelationIndex, rel: Relation, articleId: string, file: string, where: string, problems: DataProblem[]) {
   const key = `${rel.from}|${rel.type}|${rel.to}`;
   const props = relationProps(rel);
   const existing = relations.get(key);
   if (!existing) {
-    relations.set(key, { row: { type: rel.type, from: rel.from, to: rel.to, props }, evidence: [[articleId, rel.quote]], origin: `${file} ${where}` });
+    relations.set(key, {
+      row: { type: rel.type, from: rel.from, to: rel.to, props },
+      evidence: [[articleId, rel.quote]],
+      origin: `${file} ${where}`,
+    });
     return;
   }
   for (const [k, v] of Object.entries(props)) {
     const before = existing.row.props[k];
     if (before !== undefined && JSON.stringify(before) !== JSON.stringify(v)) {
-      problems.push({ file, path: `${where}.props.${k}`, message: `conflicts with ${existing.origin}, which says ${JSON.stringify(before)}` });
+      problems.push({
+        file,
+        path: `${where}.props.${k}`,
+        message: `conflicts with ${existing.origin}, which says ${JSON.stringify(before)}`,
+      });
     }
     existing.row.props[k] = v;
   }
@@ -254,6 +272,7 @@ function entityProps(e: LinkedEntity): Props {
   }
   props.garbledAliases = aliases.filter((a) => a.garbled).map((a) => a.text);
   props.names = unique([def.name, ...Object.values(def.names ?? {}), ...aliases.map((a) => a.text)]);
+  props.searchNames = unique(props.names.flatMap(scriptVariants));
   if (def.description) props.description = def.description;
   return { ...props, ...kindProps(def) };
 }

@@ -25,9 +25,10 @@ export type ArticleMeta = z.infer<typeof ArticleMeta>;
 /**
  * How an article names an entity. `seen` lists the surface forms exactly as they occur in the text
  * (each must be found verbatim); `garbled` lists forms a machine rewording corrupted (研讨所 for 研究所).
+ * Together they name at least one form (an entity may occur only in garbled form).
  */
 const Sightings = {
-  seen: z.array(Text).min(1, "list at least one surface form as it occurs in the article"),
+  seen: z.array(Text).default([]),
   garbled: z.array(Text).optional(),
 };
 

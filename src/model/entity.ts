@@ -47,15 +47,7 @@ const InstitutionType = z.enum([
   "enterprise-group",
   "other",
 ]);
-const LabType = z.enum([
-  "lab",
-  "joint-lab",
-  "research-centre",
-  "research-institute",
-  "innovation-centre",
-  "pilot-platform",
-  "incubator",
-]);
+const LabType = z.enum(["lab", "joint-lab", "research-centre", "research-institute", "innovation-centre", "pilot-platform", "incubator"]);
 const TechnologyType = z.enum(["technology", "product", "material", "project"]);
 const EventType = z.enum([
   "conference",
@@ -69,7 +61,14 @@ const EventType = z.enum([
   "visit",
   "exchange",
 ]);
-const AgreementType = z.enum(["mou", "cooperation-agreement", "framework-agreement", "co-construction-agreement", "investment-project", "contract"]);
+const AgreementType = z.enum([
+  "mou",
+  "cooperation-agreement",
+  "framework-agreement",
+  "co-construction-agreement",
+  "investment-project",
+  "contract",
+]);
 
 export const Region = z.strictObject({ ...common, kind: z.literal("Region"), level: RegionLevel });
 export const Institution = z.strictObject({

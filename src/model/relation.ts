@@ -20,7 +20,11 @@ export const RELATION_TYPES = {
   SPUN_OFF: { from: ["Lab", "Institution", "Person"], to: ["Company"], means: "company came out of this lab, institution or professor" },
   INCUBATED: { from: [...ORG, "Region"], to: ["Company", "Technology"], means: "incubated" },
   OPERATES: { from: ORG, to: ["ProductionLine", "Lab", "Region"], means: "runs a production line, platform or park" },
-  SUPPLIES: { from: ["ProductionLine", "Company", "Lab"], to: [...ORG, "Region"], means: "delivers to a customer (props: kind sample|order|contract)" },
+  SUPPLIES: {
+    from: ["ProductionLine", "Company", "Lab"],
+    to: [...ORG, "Region"],
+    means: "delivers to a customer (props: kind sample|order|contract)",
+  },
   DEVELOPS: { from: [...ORG, "Person", "ProductionLine"], to: ["Technology"], means: "develops, makes or sells a technology or product" },
   COOPERATES_WITH: { from: ACTOR, to: ACTOR, means: "works together with (props: kind)" },
   PARTY_TO: { from: ACTOR, to: ["Agreement"], means: "signed or is a party to" },

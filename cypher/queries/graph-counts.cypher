@@ -1,0 +1,11 @@
+// Node counts by label and relationship counts by type, for the import summary and README.
+CALL () {
+  MATCH (n)
+  UNWIND [l IN labels(n) WHERE l <> 'Entity'] AS label
+  RETURN 'node' AS what, label AS name, count(*) AS count
+  UNION ALL
+  MATCH ()-[r]->()
+  RETURN 'relationship' AS what, type(r) AS name, count(*) AS count
+}
+RETURN what, name, count
+ORDER BY what, name

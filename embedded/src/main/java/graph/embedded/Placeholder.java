@@ -1,2 +1,0 @@
-package graph.embedded;
-class Placeholder {}

@@ -1,0 +1,20 @@
+import { StartupError } from "../db/embedded/startup-error.js";
+import { DataError, formatProblem } from "../ingest/problems.js";
+import { log } from "../log.js";
+
+/** Runs a CLI main: known failures print their message (no stack trace) and exit 1. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((err: unknown) => {
+    if (err instanceof StartupError) {
+      log.fatal({ code: err.code }, "start-up failed");
+      console.error(`\n${err.message}\n`);
+    } else if (err instanceof DataError) {
+      for (const p of err.problems) console.error(formatProblem(p));
+      console.error(`\n${err.problems.length} problem(s) in the article data; nothing was written.`);
+    } else {
+      log.fatal({ err }, "failed");
+      console.error(`\n${(err as Error).message ?? err}\n`);
+    }
+    process.exit(1);
+  });
+}

@@ -1,0 +1,26 @@
+/** `npm run seed`: validate, link and import seed/ into Neo4j (embedded unless NEO4J_URI), all or nothing. */
+import path from "node:path";
+import { Command } from "commander";
+import { loadConfig } from "../config.js";
+import { openNeo4j } from "../db/runtime.js";
+import { seedGraph } from "../db/seed.js";
+import { log } from "../log.js";
+import { printSummary } from "./print-summary.js";
+import { runMain } from "./run.js";
+
+const opts = new Command()
+  .name("seed")
+  .description("Import the article data into Neo4j. Idempotent; on any problem nothing is written.")
+  .option("--seed <dir>", "seed folder", "seed")
+  .parse()
+  .opts<{ seed: string }>();
+
+runMain(async () => {
+  const cfg = loadConfig();
+  const neo4j = await openNeo4j(cfg, log);
+  try {
+    printSummary(await seedGraph(neo4j.driver, path.resolve(opts.seed), cfg.NEO4J_DATABASE, log));
+  } finally {
+    await neo4j.close();
+  }
+});

@@ -1,0 +1,43 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Every setting comes from the environment; this schema is the single list of them (see README). */
+const Env = z.object({
+  NEO4J_URI: z.string().url().optional(),
+  NEO4J_USER: z.string().default("neo4j"),
+  NEO4J_PASSWORD: z.string().default(""),
+  NEO4J_DATABASE: z.string().default("neo4j"),
+  DATA_DIR: z.string().default("./.data"),
+  BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
+  NEO4J_PAGECACHE: z
+    .string()
+    .regex(/^\d+[kmg]?$/i)
+    .default("512m"),
+  NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[kmg]?$/i)
+    .default("1g"),
+  NEO4J_START_TIMEOUT_MS: z.coerce.number().int().positive().default(180_000),
+  NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default("127.0.0.1"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  JAVA: z.string().default("java"),
+  MAVEN: z.string().default("mvn"),
+  JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  NODE_ENV: z.string().default("production"),
+});
+export type Config = z.infer<typeof Env> & { projectRoot: string; dataDir: string };
+
+/** The repository root (this file lives in src/). */
+export const projectRoot = path.resolve(import.meta.dirname, "..");
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`invalid configuration in the environment:\n${lines.join("\n")}`);
+  }
+  return { ...parsed.data, projectRoot, dataDir: path.resolve(projectRoot, parsed.data.DATA_DIR) };
+}

@@ -1,0 +1,55 @@
+import path from "node:path";
+import type { Driver } from "neo4j-driver";
+import type { Config } from "../config.js";
+import type { Logger } from "../log.js";
+import { connect } from "./driver.js";
+import { type EmbeddedNeo4j, startEmbeddedNeo4j } from "./embedded/embedded-neo4j.js";
+import { applySchema } from "./schema.js";
+
+export interface Neo4jRuntime {
+  driver: Driver;
+  uri: string;
+  embedded?: EmbeddedNeo4j;
+  close(): Promise<void>;
+}
+
+/**
+ * A Neo4j to work with, schema in place: the server at NEO4J_URI when set, otherwise an embedded
+ * Neo4j started in a child JVM with its store under DATA_DIR.
+ */
+export async function openNeo4j(cfg: Config, log: Logger): Promise<Neo4jRuntime> {
+  let embedded: EmbeddedNeo4j | undefined;
+  let uri = cfg.NEO4J_URI;
+  if (!uri) {
+    embedded = await startEmbeddedNeo4j({
+      dataDir: cfg.dataDir,
+      boltPort: cfg.BOLT_PORT,
+      launcherDir: path.join(cfg.projectRoot, "embedded"),
+      java: cfg.JAVA,
+      maven: cfg.MAVEN,
+      heap: cfg.NEO4J_HEAP,
+      pagecache: cfg.NEO4J_PAGECACHE,
+      startTimeoutMs: cfg.NEO4J_START_TIMEOUT_MS,
+      log,
+    });
+    uri = embedded.uri;
+  } else {
+    log.info({ uri }, "using the Neo4j server at NEO4J_URI");
+  }
+  try {
+    const driver = await connect({ uri, user: cfg.NEO4J_USER, password: cfg.NEO4J_PASSWORD });
+    await applySchema(driver, cfg.NEO4J_DATABASE, log);
+    return {
+      driver,
+      uri,
+      embedded,
+      close: async () => {
+        await driver.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
+}

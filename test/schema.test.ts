@@ -1,0 +1,68 @@
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applySchema } from "../src/db/schema.js";
+import { log } from "../src/log.js";
+import { count, DATABASE, testDriver } from "./support/neo4j.js";
+
+describe("schema step", () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = await testDriver();
+  });
+  afterAll(async () => driver.close());
+
+  it("is in place: unique ids per label, and a CJK full-text index over names", async () => {
+    const { records } = await driver.executeQuery(
+      "SHOW CONSTRAINTS YIELD labelsOrTypes, type RETURN labelsOrTypes[0] AS label, type",
+      {},
+      { database: DATABASE },
+    );
+    const unique = records.filter((r) => r.get("type") === "UNIQUENESS").map((r) => r.get("label"));
+    for (const label of [
+      "Entity",
+      "Region",
+      "Institution",
+      "Lab",
+      "Company",
+      "Person",
+      "ProductionLine",
+      "Technology",
+      "Event",
+      "Agreement",
+      "Article",
+    ]) {
+      expect(unique).toContain(label);
+    }
+    const ft = await driver.executeQuery(
+      "SHOW FULLTEXT INDEXES YIELD name, properties, options RETURN name, properties, options.indexConfig['fulltext.analyzer'] AS analyzer",
+      {},
+      { database: DATABASE },
+    );
+    const entityNames = ft.records.find((r) => r.get("name") === "entity_names");
+    expect(entityNames?.get("properties")).toEqual(["searchNames"]);
+    expect(entityNames?.get("analyzer")).toBe("cjk");
+  });
+
+  it("applies nothing the second time and leaves the schema as it was", async () => {
+    const before = await count(driver, "SHOW INDEXES YIELD name RETURN count(*)");
+    const again = await applySchema(driver, DATABASE, log);
+    expect(again.applied).toEqual([]);
+    expect(again.skipped).toEqual(["001_constraints.cypher", "002_indexes.cypher", "003_fulltext.cypher"]);
+    expect(await count(driver, "SHOW INDEXES YIELD name RETURN count(*)")).toBe(before);
+    expect(await count(driver, "MATCH (m:SchemaMigration) RETURN count(m)")).toBe(3);
+  });
+
+  it("refuses a schema file that changed after it was applied", async () => {
+    await driver.executeQuery(
+      "MATCH (m:SchemaMigration {name: '002_indexes.cypher'}) SET m.checksum = 'edited'",
+      {},
+      { database: DATABASE },
+    );
+    try {
+      await expect(applySchema(driver, DATABASE, log)).rejects.toThrow(/002_indexes\.cypher changed after it was applied/);
+    } finally {
+      await driver.executeQuery("MATCH (m:SchemaMigration {name: '002_indexes.cypher'}) DELETE m", {}, { database: DATABASE });
+      await applySchema(driver, DATABASE, log);
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import type { Driver } from "neo4j-driver";
+import { inject } from "vitest";
+import { connect } from "../../src/db/driver.js";
+
+export const DATABASE = process.env.NEO4J_DATABASE ?? "neo4j";
+
+/** A driver to the run's Neo4j (see global-setup.ts). */
+export function testDriver(): Promise<Driver> {
+  return connect({ uri: inject("neo4jUri"), user: inject("neo4jUser"), password: inject("neo4jPassword") });
+}
+
+/** Empties the graph but keeps the schema and its migration records. */
+export async function resetGraph(driver: Driver): Promise<void> {
+  const session = driver.session({ database: DATABASE });
+  try {
+    // CALL { } IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeQuery.
+    await session.run("MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS");
+  } finally {
+    await session.close();
+  }
+}
+
+export async function count(driver: Driver, query: string, params: Record<string, unknown> = {}): Promise<number> {
+  const { records } = await driver.executeQuery(query, params, { database: DATABASE });
+  return records[0]?.get(0) as number;
+}
