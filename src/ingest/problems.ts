@@ -28,6 +28,27 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   }, "");
 }
 
-export function fromZodIssues(file: string, issues: readonly z.core.$ZodIssue[]): DataProblem[] {
-  return issues.map((issue) => ({ file, path: jsonPath(issue.path), message: issue.message }));
+export function fromZodIssues(file: string, issues: readonly z.core.$ZodIssue[], base: readonly PropertyKey[] = []): DataProblem[] {
+  return issues.flatMap((issue) => {
+    const path = [...base, ...issue.path];
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      // "Invalid input" says nothing: report the branch the author most likely meant instead, the
+      // one that fails in the fewest and deepest places (an entity with a bad kind, not a bad ref).
+      return fromZodIssues(file, closestBranch(issue.errors), path);
+    }
+    return [{ file, path: jsonPath(path), message: describe(issue) }];
+  });
+}
+
+function closestBranch(branches: readonly (readonly z.core.$ZodIssue[])[]): readonly z.core.$ZodIssue[] {
+  const depth = (issues: readonly z.core.$ZodIssue[]) => Math.max(0, ...issues.map((i) => i.path.length));
+  return [...branches].sort((a, b) => a.length - b.length || depth(b) - depth(a))[0] ?? [];
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_union" && "note" in issue && issue.note === "No matching discriminator") {
+    const options = (issue as { options?: unknown[] }).options;
+    return `unknown kind: expected one of ${options?.join(", ") ?? "the documented kinds"}`;
+  }
+  return issue.message;
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
 
 /** A non-empty string with no leading or trailing whitespace. */
-export const Text = z
-  .string()
-  .min(1, "must not be empty")
-  .refine((s) => s.trim() === s && s.trim().length > 0, "must not be blank or padded with spaces");
+export const Text = z.string().superRefine((s, ctx) => {
+  if (s.trim().length === 0) ctx.addIssue({ code: "custom", message: "must not be empty or blank" });
+  else if (s.trim() !== s) ctx.addIssue({ code: "custom", message: "must not start or end with spaces" });
+});
 
 /** Stable, readable entity id: lowercase ASCII words joined by hyphens, e.g. `cas-institute-of-physics`. */
 export const EntityId = z

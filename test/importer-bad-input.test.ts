@@ -1,0 +1,173 @@
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KindConflictError, writePlan } from "../src/db/import-plan.js";
+import { seedGraph } from "../src/db/seed.js";
+import { seedPaths } from "../src/ingest/load.js";
+import { prepareImport } from "../src/ingest/prepare.js";
+import { DataError, type DataProblem } from "../src/ingest/problems.js";
+import { log } from "../src/log.js";
+import { graphFingerprint } from "./support/fingerprint.js";
+import { DATABASE, resetGraph, testDriver } from "./support/neo4j.js";
+import { copySeed, SEED_DIR } from "./support/seed-corpus.js";
+
+const KO = "000_40209cd791088b9a.json";
+const JA = "004_24e069c5cde581db.json";
+
+type Json = Record<string, any>;
+
+/** Each case breaks one file of a copy of seed/ and names the problem the importer must report. */
+const CASES: Array<{
+  name: string;
+  file: string;
+  breakIt: (json: Json, raw: string) => string | Json;
+  expect: Partial<DataProblem> & { message: RegExp };
+}> = [
+  { name: "malformed JSON", file: KO, breakIt: (_j, raw) => raw.slice(0, 200), expect: { path: "", message: /not valid JSON/ } },
+  {
+    name: "unknown kind",
+    file: KO,
+    breakIt: (j) => ((j.entities[7].kind = "Factory"), j),
+    expect: { path: "entities[7].kind", message: /unknown kind: expected one of Region, Institution/ },
+  },
+  {
+    name: "unknown relation type",
+    file: KO,
+    breakIt: (j) => ((j.relations[0].type = "ADMIRES"), j),
+    expect: { path: "relations[0].type", message: /expected one of "LOCATED_IN"/ },
+  },
+  {
+    name: "missing article text",
+    file: JA,
+    breakIt: (j) => ((j.article.file = "999_missing.txt"), j),
+    expect: { path: "article.file", message: /999_missing\.txt not found/ },
+  },
+  {
+    name: "quote not in the text",
+    file: KO,
+    breakIt: (j) => ((j.relations[5].quote = "동관시 국제기술이전센터 주임 김철수"), j),
+    expect: { path: "relations[5].quote", message: /does not occur verbatim/ },
+  },
+  {
+    name: "surface form not in the text",
+    file: JA,
+    breakIt: (j) => ((j.entities[0].seen = ["魯港交流会"]), j),
+    expect: { path: "entities[0].seen[0]", message: /"魯港交流会" does not occur verbatim/ },
+  },
+  {
+    name: "dangling reference",
+    file: KO,
+    breakIt: (j) => ((j.entities[0] = { ref: "atlantis", seen: ["동관"] }), j),
+    expect: { path: "entities[0].ref", message: /atlantis resolves to no entity/ },
+  },
+  {
+    name: "relation to an entity the article does not list",
+    file: KO,
+    breakIt: (j) => ((j.relations[0].to = "hktdc"), j),
+    expect: { path: "relations[0].to", message: /hktdc is not among this article's entities/ },
+  },
+  {
+    name: "conflicting kinds for one id",
+    file: JA,
+    breakIt: (j) => {
+      j.entities.push({ id: "cityu", kind: "Company", name: "CityU Ltd", seen: ["香港"] });
+      return j;
+    },
+    expect: { path: "entities[37].id", message: /id cityu is claimed as Company here and as Institution in .*000_/ },
+  },
+  {
+    name: "empty name",
+    file: KO,
+    breakIt: (j) => ((j.entities[7].name = "  "), j),
+    expect: { path: "entities[7].name", message: /must not be empty or blank/ },
+  },
+  {
+    name: "wrong value type",
+    file: KO,
+    breakIt: (j) => {
+      const line = j.entities.find((e: Json) => e.kind === "ProductionLine");
+      line.capacity.value = "300";
+      return j;
+    },
+    expect: { path: "entities[37].capacity.value", message: /expected number, received string/ },
+  },
+];
+
+describe("bad input: clear errors, and the database exactly as before", () => {
+  let driver: Driver;
+  let before: string;
+  beforeAll(async () => {
+    driver = await testDriver();
+    await resetGraph(driver);
+    await seedGraph(driver, SEED_DIR, DATABASE, log);
+    before = await graphFingerprint(driver);
+  });
+  afterAll(async () => driver.close());
+
+  for (const c of CASES) {
+    it(c.name, async () => {
+      const dir = await copySeed();
+      try {
+        const file = path.join(dir, "annotations", c.file);
+        const raw = await readFile(file, "utf8");
+        const broken = c.breakIt(JSON.parse(raw), raw);
+        await writeFile(file, typeof broken === "string" ? broken : JSON.stringify(broken, null, 2));
+        const error = await seedGraph(driver, dir, DATABASE, log).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(DataError);
+        const problems = (error as DataError).problems;
+        const match = problems.find(
+          (p) => p.file.endsWith(c.file) && (c.expect.path === undefined || p.path === c.expect.path) && c.expect.message.test(p.message),
+        );
+        expect(match, `problems were:\n${problems.map((p) => `${p.file} ${p.path} ${p.message}`).join("\n")}`).toBeDefined();
+        expect(await graphFingerprint(driver)).toBe(before);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it("a relation endpoint of the wrong kind names both kinds", async () => {
+    const dir = await copySeed();
+    try {
+      const file = path.join(dir, "annotations", KO);
+      const j = JSON.parse(await readFile(file, "utf8"));
+      const i = j.relations.findIndex((r: Json) => r.type === "WORKS_AT");
+      j.relations[i].to = "ultra-low-voltage-decay-li-rich-manganese-cathode";
+      await writeFile(file, JSON.stringify(j));
+      const error = (await prepareImport(seedPaths(dir)).catch((e: unknown) => e)) as DataError;
+      expect(error.problems).toContainEqual(
+        expect.objectContaining({ path: `relations[${i}].to`, message: expect.stringMatching(/WORKS_AT cannot end at a Technology/) }),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a failure inside the write transaction rolls everything back", async () => {
+    const plan = await prepareImport(seedPaths(SEED_DIR));
+    // Valid rows first, then a relation whose property Neo4j cannot store (a nested map): the
+    // database rejects it in the fourth batch, after articles, entities and mentions were written.
+    plan.entities.push({
+      id: "rollback-probe",
+      kind: "Company",
+      props: { name: "Probe", names: ["Probe"], aliases: [], aliasLangs: [], garbledAliases: [] },
+    });
+    plan.relations.push({ type: "LOCATED_IN", from: "rollback-probe", to: "hong-kong", props: { bad: { nested: { map: 1 } } as never } });
+    await resetGraph(driver);
+    await expect(writePlan(driver, plan, { database: DATABASE, log })).rejects.toThrow();
+    expect(await graphFingerprint(driver)).toMatch(/^0 nodes, 0 relationships/);
+    await seedGraph(driver, SEED_DIR, DATABASE, log);
+  });
+
+  it("refuses data that would change the kind of an entity already stored", async () => {
+    const plan = await prepareImport(seedPaths(SEED_DIR));
+    const cityu = plan.entities.find((e) => e.id === "cityu");
+    if (!cityu) throw new Error("cityu missing from the plan");
+    cityu.kind = "Company";
+    const error = await writePlan(driver, plan, { database: DATABASE, log }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KindConflictError);
+    expect((error as Error).message).toMatch(/cityu is Institution, data says Company/);
+    expect(await graphFingerprint(driver)).toBe(before);
+  });
+});
