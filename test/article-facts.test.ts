@@ -29,7 +29,7 @@ describe("the seeded graph states what the articles state", () => {
     );
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ prof: "Liu Qi", title: "교수", capacity: 300, unit: "t", kinds: ["sample"] });
-    expect((found[0]?.customers as string[]).sort()).toEqual(["atl", "catl"]);
+    expect([...((found[0]?.customers ?? []) as string[])].sort()).toEqual(["atl", "catl"]);
     const planned = await rows(
       "MATCH (:Company {id: 'sufang-new-energy-technology'})-[o:OPERATES]->(l:ProductionLine {stage: 'mass'}) RETURN l.capacity AS c, o.status AS s",
     );
@@ -81,7 +81,7 @@ describe("the seeded graph states what the articles state", () => {
        MATCH (c:Company)-[:EXHIBITED_AT]->(e)
        RETURN organizers, collect(c.id) AS exhibitors, e.edition AS edition`,
     );
-    expect((found[0]?.organizers as string[]).sort()).toEqual(["hktdc", "itib"]);
+    expect([...((found[0]?.organizers ?? []) as string[])].sort()).toEqual(["hktdc", "itib"]);
     expect(found[0]?.exhibitors).toHaveLength(3);
     expect(found[0]?.edition).toBe(2);
   });
@@ -96,7 +96,7 @@ describe("the seeded graph states what the articles state", () => {
       center: "lu-hk-sci-tech-cooperation-innovation-center",
       event: "lu-hk-sci-tech-innovation-cooperation-exchange-2024",
     });
-    expect((found[0]?.parties as string[]).sort()).toEqual(["hkstp", "sco-holding-group"]);
+    expect([...((found[0]?.parties ?? []) as string[])].sort()).toEqual(["hkstp", "sco-holding-group"]);
   });
 
   it("zh-Hans: a Zibo company's project counts as Shandong through the region hierarchy, and amounts keep their units", async () => {

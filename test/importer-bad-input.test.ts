@@ -6,7 +6,7 @@ import { KindConflictError, writePlan } from "../src/db/import-plan.js";
 import { seedGraph } from "../src/db/seed.js";
 import { seedPaths } from "../src/ingest/load.js";
 import { prepareImport } from "../src/ingest/prepare.js";
-import { DataError, type DataProblem } from "../src/ingest/problems.js";
+import { DataError } from "../src/ingest/problems.js";
 import { log } from "../src/log.js";
 import { graphFingerprint } from "./support/fingerprint.js";
 import { DATABASE, resetGraph, testDriver } from "./support/neo4j.js";
@@ -15,7 +15,14 @@ import { copySeed, SEED_DIR } from "./support/seed-corpus.js";
 const KO = "000_40209cd791088b9a.json";
 const JA = "004_24e069c5cde581db.json";
 
+// biome-ignore lint/suspicious/noExplicitAny: the cases poke into arbitrary annotation JSON
 type Json = Record<string, any>;
+
+/** A case's change to the parsed file, applied in place. */
+const edit = (change: (json: Json) => void) => (json: Json) => {
+  change(json);
+  return json;
+};
 
 /** Each case breaks one file of a copy of seed/ and names the problem the importer must report. */
 const CASES: Array<{
@@ -28,43 +35,57 @@ const CASES: Array<{
   {
     name: "unknown kind",
     file: KO,
-    breakIt: (j) => ((j.entities[7].kind = "Factory"), j),
+    breakIt: edit((j) => {
+      j.entities[7].kind = "Factory";
+    }),
     expect: { path: "entities[7].kind", message: /unknown kind: expected one of Region, Institution/ },
   },
   {
     name: "unknown relation type",
     file: KO,
-    breakIt: (j) => ((j.relations[0].type = "ADMIRES"), j),
+    breakIt: edit((j) => {
+      j.relations[0].type = "ADMIRES";
+    }),
     expect: { path: "relations[0].type", message: /expected one of "LOCATED_IN"/ },
   },
   {
     name: "missing article text",
     file: JA,
-    breakIt: (j) => ((j.article.file = "999_missing.txt"), j),
+    breakIt: edit((j) => {
+      j.article.file = "999_missing.txt";
+    }),
     expect: { path: "article.file", message: /999_missing\.txt not found/ },
   },
   {
     name: "quote not in the text",
     file: KO,
-    breakIt: (j) => ((j.relations[5].quote = "동관시 국제기술이전센터 주임 김철수"), j),
+    breakIt: edit((j) => {
+      j.relations[5].quote = "동관시 국제기술이전센터 주임 김철수";
+    }),
     expect: { path: "relations[5].quote", message: /does not occur verbatim/ },
   },
   {
     name: "surface form not in the text",
     file: JA,
-    breakIt: (j) => ((j.entities[0].seen = ["魯港交流会"]), j),
+    breakIt: edit((j) => {
+      j.entities[0].seen = ["魯港交流会"];
+    }),
     expect: { path: "entities[0].seen[0]", message: /"魯港交流会" does not occur verbatim/ },
   },
   {
     name: "dangling reference",
     file: KO,
-    breakIt: (j) => ((j.entities[0] = { ref: "atlantis", seen: ["동관"] }), j),
+    breakIt: edit((j) => {
+      j.entities[0] = { ref: "atlantis", seen: ["동관"] };
+    }),
     expect: { path: "entities[0].ref", message: /atlantis resolves to no entity/ },
   },
   {
     name: "relation to an entity the article does not list",
     file: KO,
-    breakIt: (j) => ((j.relations[0].to = "hktdc"), j),
+    breakIt: edit((j) => {
+      j.relations[0].to = "hktdc";
+    }),
     expect: { path: "relations[0].to", message: /hktdc is not among this article's entities/ },
   },
   {
@@ -79,7 +100,9 @@ const CASES: Array<{
   {
     name: "empty name",
     file: KO,
-    breakIt: (j) => ((j.entities[7].name = "  "), j),
+    breakIt: edit((j) => {
+      j.entities[7].name = "  ";
+    }),
     expect: { path: "entities[7].name", message: /must not be empty or blank/ },
   },
   {
