@@ -29,7 +29,7 @@ const CASES: Array<{
   name: string;
   file: string;
   breakIt: (json: Json, raw: string) => string | Json;
-  expect: Partial<DataProblem> & { message: RegExp };
+  expect: { path?: string; message: RegExp };
 }> = [
   { name: "malformed JSON", file: KO, breakIt: (_j, raw) => raw.slice(0, 200), expect: { path: "", message: /not valid JSON/ } },
   {
