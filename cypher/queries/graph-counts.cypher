@@ -1,6 +1,6 @@
-// Node counts by label and relationship counts by type, for the import summary and README.
+// Node counts by label (schema bookkeeping excluded) and relationship counts by type, for the import summary and README.
 CALL () {
-  MATCH (n)
+  MATCH (n) WHERE NOT n:SchemaMigration
   UNWIND [l IN labels(n) WHERE l <> 'Entity'] AS label
   RETURN 'node' AS what, label AS name, count(*) AS count
   UNION ALL

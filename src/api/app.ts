@@ -1,10 +1,14 @@
+import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "../log.js";
 import { type ApiContext, contextFactory } from "./context.js";
+import { errorFormatter } from "./errors.js";
+import { graphiqlRoute } from "./graphiql.js";
 import { checkHealth } from "./health.js";
 import { listen, type Route, sendJson } from "./http-server.js";
+import { queryProtection } from "./protection.js";
 import { assertCompatibleServer, buildApiSchema } from "./schema.js";
 
 export interface ApiOptions {
@@ -17,6 +21,15 @@ export interface ApiOptions {
   txTimeoutMs: number;
   development: boolean;
   log: Logger;
+  /** Further routes (the explorer), tried after /health and /graphiql. */
+  routes?: Route[];
+}
+
+/** Without JWT_SECRET no token can be valid: writes are refused, reading works as ever. */
+function signingKey(o: ApiOptions): string {
+  if (o.jwtSecret) return o.jwtSecret;
+  o.log.warn("JWT_SECRET is not set: every write will be refused (set it to allow editors to write)");
+  return randomBytes(32).toString("hex");
 }
 
 export interface RunningApi {
@@ -27,12 +40,18 @@ export interface RunningApi {
 
 /** Builds the schema, checks the server is compatible, and serves /graphql and /health. */
 export async function startApi(o: ApiOptions): Promise<RunningApi> {
-  const { neoSchema, schema } = await buildApiSchema(o.driver, o.jwtSecret);
+  const { neoSchema, schema } = await buildApiSchema(o.driver, signingKey(o));
   await assertCompatibleServer(neoSchema, o.driver, o.database);
+  const protection = queryProtection();
   const apollo = new ApolloServer<ApiContext>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: o.development,
+    formatError: errorFormatter(o.log, o.development),
+    validationRules: protection.validationRules,
+    // graphql-armor is typed against Apollo's CommonJS build; the plugin objects are the same.
+    plugins: protection.plugins as unknown as ApolloServerPlugin<ApiContext>[],
+    allowBatchedHttpRequests: false,
   });
   await apollo.start();
   const health: Route = async (req, res, url) => {
@@ -41,12 +60,17 @@ export async function startApi(o: ApiOptions): Promise<RunningApi> {
     sendJson(res, h.ok ? 200 : 503, h);
     return true;
   };
-  const { server, url } = await listen(apollo, contextFactory(o.driver, o.database, o.txTimeoutMs), [health], {
-    host: o.host,
-    port: o.port,
-    requestTimeoutMs: o.requestTimeoutMs,
-    log: o.log,
-  });
+  const { server, url } = await listen(
+    apollo,
+    contextFactory(o.driver, o.database, o.txTimeoutMs),
+    [health, graphiqlRoute, ...(o.routes ?? [])],
+    {
+      host: o.host,
+      port: o.port,
+      requestTimeoutMs: o.requestTimeoutMs,
+      log: o.log,
+    },
+  );
   o.log.info({ url: `${url}/graphql` }, "API listening");
   return {
     url,

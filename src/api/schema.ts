@@ -1,6 +1,7 @@
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
+import { analystResolvers } from "./analyst/resolvers.js";
 import { loadTypeDefs } from "./type-defs.js";
 
 export interface ApiSchema {
@@ -9,11 +10,12 @@ export interface ApiSchema {
 }
 
 /** The generated @neo4j/graphql schema over graphql/*.graphql. */
-export async function buildApiSchema(driver: Driver, jwtSecret: string | undefined): Promise<ApiSchema> {
+export async function buildApiSchema(driver: Driver | undefined, jwtSecret: string): Promise<ApiSchema> {
   const neoSchema = new Neo4jGraphQL({
     typeDefs: loadTypeDefs(),
     driver,
-    features: jwtSecret ? { authorization: { key: jwtSecret } } : undefined,
+    resolvers: analystResolvers,
+    features: { authorization: { key: jwtSecret } },
   });
   const schema = await neoSchema.getSchema();
   return { neoSchema, schema };

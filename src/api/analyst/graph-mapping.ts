@@ -1,0 +1,55 @@
+import type { EntityKind as Label } from "../../model/entity.js";
+
+/** GraphQL EntityKind values and the node labels they stand for. */
+export const KIND_OF_LABEL: Record<Label, string> = {
+  Region: "REGION",
+  Institution: "INSTITUTION",
+  Lab: "LAB",
+  Company: "COMPANY",
+  Person: "PERSON",
+  ProductionLine: "PRODUCTION_LINE",
+  Technology: "TECHNOLOGY",
+  Event: "EVENT",
+  Agreement: "AGREEMENT",
+};
+export const LABEL_OF_KIND = Object.fromEntries(Object.entries(KIND_OF_LABEL).map(([label, kind]) => [kind, label])) as Record<
+  string,
+  Label
+>;
+
+export interface NodeRow {
+  id: string;
+  labels: string[];
+  name: string;
+  names: string[];
+}
+
+export interface EdgeRow {
+  source: string;
+  target: string;
+  type: string;
+  articleIds: string[] | null;
+  quotes: string[] | null;
+}
+
+export function kindOf(labels: string[]): string {
+  const label = labels.find((l) => l in KIND_OF_LABEL) as Label | undefined;
+  if (!label) throw new Error(`node with labels ${labels.join(", ")} is not an entity`);
+  return KIND_OF_LABEL[label];
+}
+
+export function toGraphNode(row: NodeRow) {
+  return { id: row.id, kind: kindOf(row.labels), name: row.name, names: row.names ?? [] };
+}
+
+/** Relationship provenance (parallel lists articleIds/quotes) as a list of evidence. */
+export function toGraphEdge(row: EdgeRow) {
+  const articleIds = row.articleIds ?? [];
+  const quotes = row.quotes ?? [];
+  return {
+    source: row.source,
+    target: row.target,
+    type: row.type,
+    evidence: articleIds.map((articleId, i) => ({ articleId, quote: quotes[i] ?? "" })),
+  };
+}

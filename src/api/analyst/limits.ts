@@ -1,0 +1,16 @@
+import neo4j, { type Integer } from "neo4j-driver";
+
+/** Server-side ceilings for the analyst queries, whatever the client sends. */
+export const LIMITS = {
+  depth: { min: 1, max: 3 },
+  maxHops: { min: 1, max: 8 },
+  limit: { min: 1, max: 500 },
+  /** Search text beyond this many characters is ignored (names are far shorter). */
+  searchTextLength: 200,
+} as const;
+
+/** The value within bounds, as a Neo4j integer (a JS number would reach Cypher as a float). */
+export function clamp(value: number | null | undefined, bounds: { min: number; max: number }, fallback: number): Integer {
+  if (value === null || value === undefined || !Number.isFinite(value)) return neo4j.int(fallback);
+  return neo4j.int(Math.min(bounds.max, Math.max(bounds.min, Math.trunc(value))));
+}
