@@ -15,7 +15,6 @@ import { copySeed, SEED_DIR } from "./support/seed-corpus.js";
 const KO = "000_40209cd791088b9a.json";
 const JA = "004_24e069c5cde581db.json";
 
-// biome-ignore lint/suspicious/noExplicitAny: the cases poke into arbitrary annotation JSON
 type Json = Record<string, any>;
 
 /** A case's change to the parsed file, applied in place. */

@@ -58,8 +58,10 @@ async function connection(_: unknown, args: { from: string; to: string; maxHops?
     const rows = await read(ctx, "neighborhood.cypher", { id: args.from, depth: neo4j.int(0), limit: neo4j.int(1) });
     return rows[0] ? { nodes: (rows[0].nodes as NodeRow[]).map(toGraphNode), edges: [] } : null;
   }
-  const rows = await read(ctx, "connection.cypher", { from: args.from, to: args.to, maxHops: clamp(args.maxHops, LIMITS.maxHops, 6) });
-  return subgraph(rows[0]);
+  const params = { from: args.from, to: args.to, maxHops: clamp(args.maxHops, LIMITS.maxHops, 6) };
+  const stated = await read(ctx, "connection.cypher", { ...params, statedOnly: true });
+  if (stated[0]) return subgraph(stated[0]);
+  return subgraph((await read(ctx, "connection.cypher", { ...params, statedOnly: false }))[0]);
 }
 
 async function innovationChains(_: unknown, args: { through?: string | null; limit?: number | null }, ctx: ApiContext) {
