@@ -7,6 +7,8 @@ import { cypher } from "../db/cypher.js";
 import { openNeo4j } from "../db/runtime.js";
 import { seedGraph } from "../db/seed.js";
 import { log } from "../log.js";
+import { buildExplorer } from "../web/build.js";
+import { explorerRoute } from "../web/route.js";
 import { runMain } from "./run.js";
 
 runMain(async () => {
@@ -30,6 +32,7 @@ runMain(async () => {
     const summary = await seedGraph(neo4j.driver, path.join(cfg.projectRoot, "seed"), cfg.NEO4J_DATABASE, log);
     log.info({ nodes: summary.nodes, relationships: summary.relationships }, "seed data imported");
   }
+  await buildExplorer();
   const api = await startApi({
     driver: neo4j.driver,
     database: cfg.NEO4J_DATABASE,
@@ -40,6 +43,7 @@ runMain(async () => {
     txTimeoutMs: cfg.NEO4J_TX_TIMEOUT_MS,
     development: cfg.NODE_ENV === "development",
     log,
+    routes: [explorerRoute],
   });
   console.log(`\nReady: explorer ${api.url}/  ·  GraphQL ${api.url}/graphql  ·  health ${api.url}/health\n`);
 });

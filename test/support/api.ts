@@ -1,5 +1,6 @@
 import type { Driver } from "neo4j-driver";
 import { type RunningApi, startApi } from "../../src/api/app.js";
+import type { Route } from "../../src/api/http-server.js";
 import { mintToken, type Role } from "../../src/auth/token.js";
 import { log } from "../../src/log.js";
 import { DATABASE } from "./neo4j.js";
@@ -7,7 +8,7 @@ import { DATABASE } from "./neo4j.js";
 export const TEST_JWT_SECRET = "test-secret-for-the-api-suites-0123456789";
 
 /** The real API server on a free port, over the run's Neo4j. */
-export function startTestApi(driver: Driver, overrides: { txTimeoutMs?: number } = {}): Promise<RunningApi> {
+export function startTestApi(driver: Driver, overrides: { txTimeoutMs?: number; routes?: Route[] } = {}): Promise<RunningApi> {
   return startApi({
     driver,
     database: DATABASE,
@@ -18,6 +19,7 @@ export function startTestApi(driver: Driver, overrides: { txTimeoutMs?: number }
     txTimeoutMs: overrides.txTimeoutMs ?? 15_000,
     development: false,
     log,
+    routes: overrides.routes,
   });
 }
 

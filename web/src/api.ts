@@ -1,0 +1,185 @@
+/** The explorer's only data source: the GraphQL API (analyst contract and generated queries). */
+
+export type Kind = "REGION" | "INSTITUTION" | "LAB" | "COMPANY" | "PERSON" | "PRODUCTION_LINE" | "TECHNOLOGY" | "EVENT" | "AGREEMENT";
+
+export interface SearchHit {
+  id: string;
+  kind: Kind;
+  name: string;
+  names: string[];
+  score: number;
+}
+export interface GraphNode {
+  id: string;
+  kind: Kind;
+  name: string;
+  names: string[];
+}
+export interface Evidence {
+  articleId: string;
+  quote: string;
+}
+export interface GraphEdge {
+  source: string;
+  target: string;
+  type: string;
+  evidence: Evidence[];
+}
+export interface Subgraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+export interface InnovationChain {
+  lab: GraphNode;
+  spinoff: GraphNode;
+  productionLine: GraphNode;
+  customer: GraphNode;
+  edges: GraphEdge[];
+}
+
+export class ApiError extends Error {}
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch("/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
+  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join("; "));
+  if (!body.data) throw new ApiError(`the API answered ${res.status} without data`);
+  return body.data;
+}
+
+const NODE = "id kind name names";
+const EDGE = "source target type evidence { articleId quote }";
+
+export async function search(text: string, kinds?: Kind[], limit = 12): Promise<SearchHit[]> {
+  const q = `query ($text: String!, $kinds: [EntityKind!], $limit: Int) { search(text: $text, kinds: $kinds, limit: $limit) { id kind name names score } }`;
+  return (await gql<{ search: SearchHit[] }>(q, { text, kinds, limit })).search;
+}
+
+export async function neighborhood(id: string, depth: number, limit = 300): Promise<Subgraph> {
+  const q = `query ($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) { nodes { ${NODE} } edges { ${EDGE} } } }`;
+  return (await gql<{ neighborhood: Subgraph }>(q, { id, depth, limit })).neighborhood;
+}
+
+export async function connection(from: string, to: string, maxHops = 8): Promise<Subgraph | null> {
+  const q = `query ($from: ID!, $to: ID!, $maxHops: Int) { connection(from: $from, to: $to, maxHops: $maxHops) { nodes { ${NODE} } edges { ${EDGE} } } }`;
+  return (await gql<{ connection: Subgraph | null }>(q, { from, to, maxHops })).connection;
+}
+
+export async function innovationChains(through?: string): Promise<InnovationChain[]> {
+  const q = `query ($through: ID) { innovationChains(through: $through) { lab { ${NODE} } spinoff { ${NODE} } productionLine { ${NODE} } customer { ${NODE} } edges { ${EDGE} } } }`;
+  return (await gql<{ innovationChains: InnovationChain[] }>(q, { through: through || null })).innovationChains;
+}
+
+export async function regionLinks(a: string, b: string): Promise<GraphEdge[]> {
+  const q = `query ($a: ID!, $b: ID!) { regionLinks(a: $a, b: $b, limit: 500) { ${EDGE} } }`;
+  return (await gql<{ regionLinks: GraphEdge[] }>(q, { a, b })).regionLinks;
+}
+
+/** Names and kinds for ids (region links return edges only). */
+export async function nodesByIds(ids: string[]): Promise<GraphNode[]> {
+  const q = `query ($ids: [ID!]!) { entities(where: { id: { in: $ids } }, limit: 500) { __typename id name names } }`;
+  const { entities } = await gql<{ entities: Array<{ __typename: string; id: string; name: string; names: string[] }> }>(q, { ids });
+  return entities.map((e) => ({ id: e.id, name: e.name, names: e.names, kind: KIND_OF_TYPENAME[e.__typename] ?? "REGION" }));
+}
+
+export const KIND_OF_TYPENAME: Record<string, Kind> = {
+  Region: "REGION",
+  Institution: "INSTITUTION",
+  Lab: "LAB",
+  Company: "COMPANY",
+  Person: "PERSON",
+  ProductionLine: "PRODUCTION_LINE",
+  Technology: "TECHNOLOGY",
+  Event: "EVENT",
+  Agreement: "AGREEMENT",
+};
+
+interface Named {
+  id: string;
+  name: string;
+}
+interface Placed extends Named {
+  partOf?: Placed[];
+}
+
+/** Everything the entity card shows, in one generated-API query. */
+export interface EntityDetails {
+  __typename: string;
+  id: string;
+  name: string;
+  aliases: string[];
+  aliasLangs: string[];
+  garbledAliases: string[];
+  nameZhHans?: string | null;
+  nameZhHant?: string | null;
+  nameKo?: string | null;
+  nameJa?: string | null;
+  description?: string | null;
+  attributes: Record<string, unknown>;
+  locatedIn?: Placed[];
+  partOf?: Placed[];
+  measures?: Array<{ metric: string; value: number; unit: string; qualifier: string; articleId: string; quote: string }>;
+  roles?: Array<{ properties: { role?: string | null; title?: string | null }; node: Named }>;
+}
+
+const CHAIN = "id name partOf { id name partOf { id name partOf { id name } } }";
+const MEASURES = "measures { metric value unit qualifier articleId quote }";
+
+export async function entityDetails(id: string): Promise<EntityDetails | undefined> {
+  const q = `query ($id: ID!) { entities(where: { id: { eq: $id } }) {
+    __typename id name aliases aliasLangs garbledAliases nameZhHans nameZhHant nameKo nameJa description
+    ... on Region { level partOf { ${CHAIN} } ${MEASURES} }
+    ... on Institution { type founded locatedIn { ${CHAIN} } ${MEASURES} }
+    ... on Lab { type founded locatedIn { ${CHAIN} } ${MEASURES} }
+    ... on Company { founded locatedIn { ${CHAIN} } ${MEASURES} }
+    ... on Person { worksAtConnection { edges { properties { role title } node { id name } } } }
+    ... on ProductionLine { stage status capacity capacityUnit capacityQualifier locatedIn { ${CHAIN} } ${MEASURES} }
+    ... on Technology { type ${MEASURES} }
+    ... on Event { type startDate endDate edition theme locatedIn { ${CHAIN} } ${MEASURES} }
+    ... on Agreement { type title signedOn ${MEASURES} }
+  } }`;
+  const { entities } = await gql<{ entities: Array<Record<string, unknown>> }>(q, { id });
+  const raw = entities[0];
+  if (!raw) return undefined;
+  const {
+    __typename,
+    id: _id,
+    name,
+    aliases,
+    aliasLangs,
+    garbledAliases,
+    description,
+    locatedIn,
+    partOf,
+    measures,
+    worksAtConnection,
+    ...rest
+  } = raw;
+  const names = ["nameZhHans", "nameZhHant", "nameKo", "nameJa"];
+  const attributes = Object.fromEntries(Object.entries(rest).filter(([k, v]) => !names.includes(k) && v !== null && v !== undefined));
+  return {
+    ...(raw as unknown as EntityDetails),
+    attributes,
+    roles: (worksAtConnection as { edges: EntityDetails["roles"] } | undefined)?.edges,
+  };
+}
+
+export interface Article {
+  id: string;
+  title: string | null;
+  titleEn: string;
+  source: string | null;
+  publishedAt: string | null;
+  language: string;
+  note: string | null;
+  text: string;
+}
+
+export async function article(id: string): Promise<Article | undefined> {
+  const q = `query ($id: ID!) { articles(where: { id: { eq: $id } }) { id title titleEn source publishedAt language note text } }`;
+  return (await gql<{ articles: Article[] }>(q, { id })).articles[0];
+}

@@ -1,0 +1,275 @@
+import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
+import type { GraphEdge, GraphNode, Kind, Subgraph } from "./api.js";
+import { clear, download, h } from "./dom.js";
+import { KIND_STYLE, KINDS } from "./kinds.js";
+
+const FONT = `"Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR", "Noto Sans", sans-serif`;
+
+export interface GraphViewOptions {
+  testId: string;
+  /** "flow" lays paths and chains out left to right; the default spreads a network by force. */
+  layout?: "network" | "flow";
+  onSelect?: (node: GraphNode) => void;
+  /** Double-click (or the Expand button): pull in this node's neighbours. */
+  onExpand?: (node: GraphNode) => void;
+}
+
+/**
+ * A network drawing (cytoscape.js): nodes coloured by kind with a legend, edges labelled by type,
+ * filters by kind and by relation type, and export of what is shown as PNG, CSV and JSON.
+ */
+export class GraphView {
+  readonly element: HTMLElement;
+  private readonly canvas: HTMLElement;
+  private readonly filters: HTMLElement;
+  private readonly cy: Core;
+  private nodes = new Map<string, GraphNode>();
+  private edges = new Map<string, GraphEdge>();
+  private hiddenKinds = new Set<Kind>();
+  private hiddenTypes = new Set<string>();
+
+  constructor(private readonly o: GraphViewOptions) {
+    this.canvas = h("div", { class: "graph-canvas", "data-testid": `${o.testId}-canvas` });
+    this.filters = h("div", { class: "graph-filters" });
+    const exports = h(
+      "div",
+      { class: "graph-exports" },
+      h("button", { type: "button", onclick: () => this.exportPng(), "data-testid": `${o.testId}-png` }, "PNG"),
+      h("button", { type: "button", onclick: () => this.exportCsv(), "data-testid": `${o.testId}-csv` }, "CSV"),
+      h("button", { type: "button", onclick: () => this.exportJson(), "data-testid": `${o.testId}-json` }, "JSON"),
+    );
+    this.element = h("div", { class: "graph-view" }, h("div", { class: "graph-toolbar" }, this.filters, exports), this.canvas);
+    this.cy = cytoscape({
+      container: this.canvas,
+      // The canvas is not attached yet: no initial layout (it would measure a zero-size box).
+      layout: { name: "null" },
+      wheelSensitivity: 0.3,
+      minZoom: 0.1,
+      maxZoom: 3,
+      style: [
+        {
+          selector: "node",
+          style: {
+            "background-color": "data(color)",
+            label: "data(label)",
+            "font-family": FONT,
+            "font-size": 11,
+            "text-wrap": "ellipsis",
+            "text-max-width": "140px",
+            "text-valign": "bottom",
+            "text-margin-y": 4,
+            width: 22,
+            height: 22,
+            "border-width": 1,
+            "border-color": "#fff",
+          },
+        },
+        { selector: "node.focus", style: { width: 34, height: 34, "border-width": 3, "border-color": "#222", "font-weight": "bold" } },
+        { selector: "node:selected", style: { "border-width": 3, "border-color": "#1f4e99" } },
+        {
+          selector: "edge",
+          style: {
+            width: 1.5,
+            "line-color": "#b8b8b8",
+            "target-arrow-color": "#b8b8b8",
+            "target-arrow-shape": "triangle",
+            "curve-style": "bezier",
+            label: "data(type)",
+            "font-size": 8,
+            "font-family": FONT,
+            color: "#777",
+            "text-rotation": "autorotate",
+          },
+        },
+        { selector: "edge.gazetteer", style: { "line-style": "dashed" } },
+        { selector: ".hidden", style: { display: "none" } },
+      ],
+    });
+    // The browser tests find nodes on screen through this handle.
+    Object.defineProperty(this.canvas, "cytoscape", { value: this.cy });
+    this.cy.on("tap", "node", (e) => {
+      const node = this.nodes.get(e.target.id());
+      if (node) o.onSelect?.(node);
+    });
+    this.cy.on("dbltap", "node", (e) => {
+      const node = this.nodes.get(e.target.id());
+      if (node) o.onExpand?.(node);
+    });
+  }
+
+  /** Replaces what is drawn; resolves once the layout has settled. */
+  show(graph: Subgraph, focus?: string): Promise<void> {
+    this.nodes.clear();
+    this.edges.clear();
+    this.cy.elements().remove();
+    return this.add(graph, focus);
+  }
+
+  /** Adds nodes and edges (an expansion), keeping what is drawn and laying out again. */
+  add(graph: Subgraph, focus?: string): Promise<void> {
+    const fresh: ElementDefinition[] = [];
+    for (const n of graph.nodes) {
+      if (this.nodes.has(n.id)) continue;
+      this.nodes.set(n.id, n);
+      fresh.push({ group: "nodes", data: { id: n.id, label: n.name, color: KIND_STYLE[n.kind].color, kind: n.kind } });
+    }
+    for (const e of graph.edges) {
+      const id = `${e.source}|${e.type}|${e.target}`;
+      if (this.edges.has(id) || !this.nodes.has(e.source) || !this.nodes.has(e.target)) continue;
+      this.edges.set(id, e);
+      fresh.push({
+        group: "edges",
+        data: { id, source: e.source, target: e.target, type: e.type },
+        classes: e.evidence.length ? "" : "gazetteer",
+      });
+    }
+    this.cy.add(fresh);
+    if (focus) {
+      this.cy.nodes().removeClass("focus");
+      this.cy.getElementById(focus).addClass("focus");
+    }
+    this.applyFilters();
+    this.renderFilters();
+    return this.layout();
+  }
+
+  /** The ids currently drawn, and counts for tests and the status line. */
+  get size() {
+    return { nodes: this.nodes.size, edges: this.edges.size };
+  }
+
+  private layout(): Promise<void> {
+    this.cy.resize(); // the view may have been hidden when the graph was built
+    const n = this.cy.nodes().not(".hidden").length;
+    const options =
+      this.o.layout === "flow"
+        ? {
+            name: "breadthfirst",
+            directed: false,
+            spacingFactor: 1.1,
+            padding: 30,
+            animate: false,
+            transform: (_: unknown, p: { x: number; y: number }) => ({ x: p.y, y: p.x }),
+          }
+        : {
+            name: "cose",
+            animate: false,
+            nodeRepulsion: () => (n > 150 ? 9000 : 20000),
+            idealEdgeLength: () => (n > 150 ? 60 : 110),
+            padding: 30,
+            randomize: false,
+          };
+    const layout = this.cy.layout(options as cytoscape.LayoutOptions);
+    const settled = layout.promiseOn("layoutstop").then(() => this.afterLayout());
+    layout.run();
+    return settled;
+  }
+
+  private afterLayout(): void {
+    // A handful of nodes would be blown up to fill the canvas: keep labels at a readable size.
+    if (this.cy.zoom() > 1.3) {
+      this.cy.zoom(1.3);
+      this.cy.center();
+    }
+    this.markCounts();
+  }
+
+  private applyFilters(): void {
+    this.cy.nodes().forEach((n) => {
+      n.toggleClass("hidden", this.hiddenKinds.has(n.data("kind") as Kind));
+    });
+    this.cy.edges().forEach((e) => {
+      const endHidden = e.source().hasClass("hidden") || e.target().hasClass("hidden");
+      e.toggleClass("hidden", endHidden || this.hiddenTypes.has(e.data("type") as string));
+    });
+    this.markCounts();
+  }
+
+  /** What is shown, on the canvas element: the status line and the browser tests read it. */
+  private markCounts(): void {
+    this.canvas.dataset.nodes = String(this.cy.nodes().not(".hidden").length);
+    this.canvas.dataset.edges = String(this.cy.edges().not(".hidden").length);
+  }
+
+  /** Legend and filters in one: a checkbox per kind present (coloured) and per relation type. */
+  private renderFilters(): void {
+    clear(this.filters);
+    const kinds = KINDS.filter((k) => [...this.nodes.values()].some((n) => n.kind === k));
+    const types = [...new Set([...this.edges.values()].map((e) => e.type))].sort();
+    const box = (label: string, checked: boolean, onChange: (on: boolean) => void, color?: string, testId?: string) =>
+      h(
+        "label",
+        { class: "filter", "data-testid": testId },
+        h("input", { type: "checkbox", checked, onchange: (e) => onChange((e.target as HTMLInputElement).checked) }),
+        color ? h("span", { class: "swatch", style: `background:${color}` }) : null,
+        label,
+      );
+    this.filters.append(
+      h(
+        "div",
+        { class: "legend", "data-testid": `${this.o.testId}-legend` },
+        ...kinds.map((k) =>
+          box(
+            KIND_STYLE[k].label,
+            !this.hiddenKinds.has(k),
+            (on) => this.toggle(this.hiddenKinds, k, on),
+            KIND_STYLE[k].color,
+            `kind-${k}`,
+          ),
+        ),
+      ),
+      h(
+        "div",
+        { class: "types" },
+        ...types.map((t) => box(t, !this.hiddenTypes.has(t), (on) => this.toggle(this.hiddenTypes, t, on), undefined, `type-${t}`)),
+      ),
+    );
+  }
+
+  private toggle<T>(hidden: Set<T>, value: T, shown: boolean): void {
+    if (shown) hidden.delete(value);
+    else hidden.add(value);
+    this.applyFilters();
+  }
+
+  private visibleGraph(): Subgraph {
+    const nodeIds = new Set(
+      this.cy
+        .nodes()
+        .not(".hidden")
+        .map((n) => n.id()),
+    );
+    const edgeIds = new Set(
+      this.cy
+        .edges()
+        .not(".hidden")
+        .map((e) => e.id()),
+    );
+    return {
+      nodes: [...this.nodes.values()].filter((n) => nodeIds.has(n.id)),
+      edges: [...this.edges.entries()].filter(([id]) => edgeIds.has(id)).map(([, e]) => e),
+    };
+  }
+
+  exportPng(): void {
+    const blob = this.cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" }) as unknown as Blob;
+    download("graph.png", blob);
+  }
+
+  exportJson(): void {
+    download("graph.json", JSON.stringify(this.visibleGraph(), null, 2), "application/json");
+  }
+
+  /** One row per edge and piece of evidence, with both ends' names: opens in any spreadsheet. */
+  exportCsv(): void {
+    const g = this.visibleGraph();
+    const name = (id: string) => this.nodes.get(id)?.name ?? id;
+    const rows = [["source_id", "source_name", "type", "target_id", "target_name", "article_id", "quote"]];
+    for (const e of g.edges) {
+      const evidence = e.evidence.length ? e.evidence : [{ articleId: "", quote: "" }];
+      for (const ev of evidence) rows.push([e.source, name(e.source), e.type, e.target, name(e.target), ev.articleId, ev.quote]);
+    }
+    const csv = rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\r\n");
+    download("graph.csv", `\ufeff${csv}`, "text/csv");
+  }
+}

@@ -1,0 +1,49 @@
+import { ArticleView } from "./article-view.js";
+import { h } from "./dom.js";
+import { currentRoute, type ViewName } from "./route.js";
+import { chainsView, exploreView, pathView, regionsView, type View } from "./views.js";
+import "./styles.css";
+
+const statusLine = h("p", { class: "status", "data-testid": "status", role: "status" });
+const status = (text: string, error = false) => {
+  statusLine.textContent = text;
+  statusLine.classList.toggle("error", error);
+};
+
+const articles = new ArticleView(() => {});
+const views: Record<ViewName, View> = {
+  explore: exploreView(articles, status),
+  path: pathView(articles, status),
+  chains: chainsView(articles, status),
+  regions: regionsView(articles, status),
+};
+const TABS: Array<[ViewName, string]> = [
+  ["explore", "Explore"],
+  ["path", "Path finder"],
+  ["chains", "Innovation chains"],
+  ["regions", "Region links"],
+];
+const nav = h("nav", {}, ...TABS.map(([v, label]) => h("a", { href: `#/${v}`, "data-view": v, "data-testid": `tab-${v}` }, label)));
+
+document.body.append(
+  h("header", {}, h("h1", {}, "Regional innovation graph"), nav, h("a", { href: "/graphiql", class: "graphiql" }, "GraphQL")),
+  h("main", {}, ...Object.values(views).map((v) => v.element)),
+  statusLine,
+  articles.element,
+);
+
+async function render(): Promise<void> {
+  const { view, params } = currentRoute();
+  for (const [name, v] of Object.entries(views)) v.element.hidden = name !== view;
+  for (const a of nav.querySelectorAll("a")) a.classList.toggle("active", a.dataset.view === view);
+  document.body.dataset.ready = "false";
+  try {
+    await views[view].render(params);
+  } catch (err) {
+    status((err as Error).message, true);
+  }
+  document.body.dataset.ready = "true";
+}
+
+window.addEventListener("hashchange", () => void render());
+void render();

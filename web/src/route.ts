@@ -1,0 +1,31 @@
+/** The current view lives in the URL hash (#/explore?id=hktdc&depth=2), so a link reopens it. */
+export type ViewName = "explore" | "path" | "chains" | "regions";
+
+export interface Route {
+  view: ViewName;
+  params: URLSearchParams;
+}
+
+const VIEWS: ViewName[] = ["explore", "path", "chains", "regions"];
+
+export function currentRoute(): Route {
+  const [path = "", query = ""] = location.hash.replace(/^#\/?/, "").split("?");
+  const view = (VIEWS as string[]).includes(path) ? (path as ViewName) : "explore";
+  return { view, params: new URLSearchParams(query) };
+}
+
+export function routeUrl(view: ViewName, params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") q.set(k, String(v));
+  const s = q.toString();
+  return `#/${view}${s ? `?${s}` : ""}`;
+}
+
+export function navigate(view: ViewName, params: Record<string, string | number | undefined>): void {
+  const url = routeUrl(view, params);
+  // Busy from this moment, not from when the hashchange event arrives: whoever waits for the
+  // page to be ready (the browser tests) never sees the previous view's "ready".
+  document.body.dataset.ready = "false";
+  if (location.hash === url) window.dispatchEvent(new HashChangeEvent("hashchange"));
+  else location.hash = url;
+}

@@ -1,0 +1,238 @@
+import { connection, type GraphEdge, type GraphNode, innovationChains, neighborhood, nodesByIds, regionLinks } from "./api.js";
+import type { ArticleView } from "./article-view.js";
+import { EntityCard } from "./card.js";
+import { clear, h } from "./dom.js";
+import { evidenceList } from "./evidence.js";
+import { GraphView } from "./graph-view.js";
+import { navigate } from "./route.js";
+import { SearchBox } from "./search-box.js";
+
+export interface View {
+  element: HTMLElement;
+  render(params: URLSearchParams): Promise<void>;
+}
+
+type Status = (text: string, error?: boolean) => void;
+
+/** Search, the entity card and its neighbourhood drawn, with depth control and expansion. */
+export function exploreView(articles: ArticleView, status: Status): View {
+  let params = new URLSearchParams();
+  const go = (id: string, extra: Record<string, string | undefined> = {}) =>
+    navigate("explore", { id, depth: params.get("depth") ?? undefined, ...extra });
+  const card = new EntityCard(
+    (a, q) => void articles.open(a, q),
+    (id) => go(id),
+  );
+  let selected: GraphNode | undefined;
+  const expand = async (node: GraphNode) => {
+    const x = new Set((params.get("x") ?? "").split(",").filter(Boolean));
+    x.add(node.id);
+    navigate("explore", { id: params.get("id") ?? undefined, depth: params.get("depth") ?? undefined, x: [...x].join(","), sel: node.id });
+  };
+  const graph = new GraphView({
+    testId: "explore-graph",
+    onSelect: (n) => {
+      selected = n;
+      void card.show(n.id);
+    },
+    onExpand: (n) => void expand(n),
+  });
+  const search = new SearchBox({
+    placeholder: "Search in any language: 香港, 홍콩, Hong Kong, 香港貿易発展局…",
+    testId: "search",
+    onPick: (hit) => go(hit.id),
+  });
+  const depth = h(
+    "select",
+    {
+      "data-testid": "depth",
+      "aria-label": "Depth",
+      onchange: (e) => navigate("explore", { ...Object.fromEntries(params), depth: (e.target as HTMLSelectElement).value }),
+    },
+    ...[1, 2, 3].map((d) => h("option", { value: d }, `depth ${d}`)),
+  );
+  const expandButton = h(
+    "button",
+    { type: "button", "data-testid": "expand", onclick: () => selected && void expand(selected) },
+    "Expand selected",
+  );
+  const element = h(
+    "section",
+    { class: "view explore" },
+    h("div", { class: "controls" }, search.element, depth, expandButton),
+    h("div", { class: "split" }, graph.element, card.element),
+  );
+  return {
+    element,
+    async render(p) {
+      params = p;
+      const id = p.get("id");
+      const d = Number(p.get("depth") ?? 1);
+      depth.value = String(d);
+      if (!id) return status("Type a name to start.");
+      const around = await neighborhood(id, d);
+      const focusNode = around.nodes.find((n) => n.id === id);
+      if (focusNode) search.setValue(focusNode.name);
+      await graph.show(around, id);
+      for (const x of (p.get("x") ?? "").split(",").filter(Boolean)) await graph.add(await neighborhood(x, 1));
+      const sel = p.get("sel") ?? id;
+      selected = focusNode;
+      await card.show(sel);
+      status(`${graph.size.nodes} entities, ${graph.size.edges} relations`);
+    },
+  };
+}
+
+/** Pick two entities and see the shortest connection with the quote behind each step. */
+export function pathView(articles: ArticleView, status: Status): View {
+  let from: string | undefined;
+  let to: string | undefined;
+  const go = () => from && to && navigate("path", { from, to });
+  const fromBox = new SearchBox({
+    placeholder: "From…",
+    testId: "path-from",
+    onPick: (hit) => {
+      from = hit.id;
+      go();
+    },
+  });
+  const toBox = new SearchBox({
+    placeholder: "To…",
+    testId: "path-to",
+    onPick: (hit) => {
+      to = hit.id;
+      go();
+    },
+  });
+  const graph = new GraphView({ testId: "path-graph", layout: "flow", onExpand: (n) => navigate("explore", { id: n.id }) });
+  const steps = h("ol", { class: "steps", "data-testid": "path-steps" });
+  const element = h(
+    "section",
+    { class: "view path" },
+    h("div", { class: "controls" }, fromBox.element, toBox.element),
+    h("div", { class: "split" }, graph.element, h("aside", { class: "card" }, steps)),
+  );
+  return {
+    element,
+    async render(p) {
+      from = p.get("from") ?? undefined;
+      to = p.get("to") ?? undefined;
+      clear(steps);
+      if (!from || !to) return status("Pick two entities.");
+      const found = await connection(from, to);
+      if (!found) {
+        await graph.show({ nodes: [], edges: [] });
+        steps.append(h("li", {}, "No connection within 8 steps."));
+        return status("No connection found.");
+      }
+      const byId = new Map(found.nodes.map((n) => [n.id, n]));
+      fromBox.setValue(byId.get(from)?.name ?? from);
+      toBox.setValue(byId.get(to)?.name ?? to);
+      await graph.show(found);
+      for (const e of found.edges) steps.append(stepItem(e, byId, articles));
+      status(`${found.edges.length} steps from ${byId.get(from)?.name} to ${byId.get(to)?.name}`);
+    },
+  };
+}
+
+function stepItem(e: GraphEdge, byId: Map<string, GraphNode>, articles: ArticleView) {
+  return h(
+    "li",
+    {},
+    h("strong", {}, byId.get(e.source)?.name ?? e.source),
+    ` ${e.type} `,
+    h("strong", {}, byId.get(e.target)?.name ?? e.target),
+    evidenceList(e, (a, q) => void articles.open(a, q)),
+  );
+}
+
+/** Lab or institution → spin-off → production line → customer. */
+export function chainsView(articles: ArticleView, status: Status): View {
+  const through = new SearchBox({
+    placeholder: "Through an entity (optional)…",
+    testId: "chains-through",
+    onPick: (hit) => navigate("chains", { through: hit.id }),
+  });
+  const all = h("button", { type: "button", onclick: () => navigate("chains", {}) }, "All chains");
+  const graph = new GraphView({ testId: "chains-graph", layout: "flow", onExpand: (n) => navigate("explore", { id: n.id }) });
+  const list = h("div", { class: "chains", "data-testid": "chains-list" });
+  const element = h(
+    "section",
+    { class: "view chains" },
+    h("div", { class: "controls" }, through.element, all),
+    h("div", { class: "split" }, graph.element, h("aside", { class: "card" }, list)),
+  );
+  return {
+    element,
+    async render(p) {
+      const chains = await innovationChains(p.get("through") ?? undefined);
+      clear(list);
+      const nodes = chains.flatMap((c) => [c.lab, c.spinoff, c.productionLine, c.customer]);
+      await graph.show({ nodes, edges: chains.flatMap((c) => c.edges) });
+      for (const c of chains) {
+        const byId = new Map([c.lab, c.spinoff, c.productionLine, c.customer].map((n) => [n.id, n]));
+        list.append(
+          h(
+            "div",
+            { class: "chain" },
+            h("h4", {}, [c.lab, c.spinoff, c.productionLine, c.customer].map((n) => n.name).join(" → ")),
+            h("ol", { class: "steps" }, ...c.edges.map((e) => stepItem(e, byId, articles))),
+          ),
+        );
+      }
+      if (!chains.length) list.append(h("p", {}, "No innovation chain found."));
+      status(`${chains.length} innovation chain(s)`);
+    },
+  };
+}
+
+/** Pick two regions (Hong Kong and Shandong) and see the cooperation between them. */
+export function regionsView(articles: ArticleView, status: Status): View {
+  let a: string | undefined;
+  let b: string | undefined;
+  const go = () => a && b && navigate("regions", { a, b });
+  const aBox = new SearchBox({
+    placeholder: "Region A (e.g. 香港)…",
+    kinds: ["REGION"],
+    testId: "region-a",
+    onPick: (hit) => {
+      a = hit.id;
+      go();
+    },
+  });
+  const bBox = new SearchBox({
+    placeholder: "Region B (e.g. 山东)…",
+    kinds: ["REGION"],
+    testId: "region-b",
+    onPick: (hit) => {
+      b = hit.id;
+      go();
+    },
+  });
+  const graph = new GraphView({ testId: "regions-graph", onExpand: (n) => navigate("explore", { id: n.id }) });
+  const list = h("ol", { class: "steps", "data-testid": "region-links" });
+  const element = h(
+    "section",
+    { class: "view regions" },
+    h("div", { class: "controls" }, aBox.element, bBox.element),
+    h("div", { class: "split" }, graph.element, h("aside", { class: "card" }, list)),
+  );
+  return {
+    element,
+    async render(p) {
+      a = p.get("a") ?? undefined;
+      b = p.get("b") ?? undefined;
+      clear(list);
+      if (!a || !b) return status("Pick two regions.");
+      const edges = await regionLinks(a, b);
+      const nodes = await nodesByIds([...new Set([a, b, ...edges.flatMap((e) => [e.source, e.target])])]);
+      const byId = new Map(nodes.map((n) => [n.id, n]));
+      aBox.setValue(byId.get(a)?.name ?? a);
+      bBox.setValue(byId.get(b)?.name ?? b);
+      await graph.show({ nodes, edges });
+      for (const e of edges) list.append(stepItem(e, byId, articles));
+      if (!edges.length) list.append(h("li", {}, "No direct link between these regions."));
+      status(`${edges.length} link(s) between ${byId.get(a)?.name} and ${byId.get(b)?.name}`);
+    },
+  };
+}
