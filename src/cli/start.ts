@@ -1,7 +1,7 @@
 /** `npm start`: Neo4j (embedded unless NEO4J_URI), schema, seed data if the graph is empty, then the API. */
 
 import path from "node:path";
-import { startApi } from "../api/app.js";
+import { type RunningApi, startApi } from "../api/app.js";
 import { loadConfig } from "../config.js";
 import { cypher } from "../db/cypher.js";
 import { openNeo4j } from "../db/runtime.js";
@@ -14,6 +14,7 @@ import { runMain } from "./run.js";
 runMain(async () => {
   const cfg = loadConfig();
   const neo4j = await openNeo4j(cfg, log);
+  let api: RunningApi | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -33,7 +34,7 @@ runMain(async () => {
     log.info({ nodes: summary.nodes, relationships: summary.relationships }, "seed data imported");
   }
   await buildExplorer();
-  const api = await startApi({
+  api = await startApi({
     driver: neo4j.driver,
     database: cfg.NEO4J_DATABASE,
     host: cfg.HOST,

@@ -1,0 +1,90 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+import { freePort } from "./support/free-port.js";
+
+const cfg = loadConfig();
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+// `npm start` as a user runs it: a fresh DATA_DIR, the embedded Neo4j, the seed, the API, the explorer.
+describe.skipIf(Boolean(cfg.NEO4J_URI))("the start command", () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "rig-start-"));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("brings up Neo4j, the seeded graph, the API and the explorer, and SIGTERM stops it all", async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
+      cwd: cfg.projectRoot,
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        BOLT_PORT: String(await freePort()),
+        LOG_LEVEL: "info",
+        NEO4J_HEAP: "512m",
+        NEO4J_PAGECACHE: "64m",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => {
+      output += c.toString();
+    });
+    child.stderr.on("data", (c: Buffer) => {
+      output += c.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      const health = await until("health", 240_000, async () => {
+        const res = await fetch(`${base}/health`);
+        return res.status === 200 ? await res.json() : undefined;
+      });
+      expect(health).toEqual({ ok: true, neo4j: "up", schema: "ready" });
+      const jvmPid = Number(/"uri":"bolt:[^"]+","pid":(\d+)/.exec(output)?.[1]);
+      expect(alive(jvmPid)).toBe(true);
+
+      const res = await fetch(`${base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: `{ articles { id } }` }),
+      });
+      expect(((await res.json()) as { data: { articles: unknown[] } }).data.articles).toHaveLength(5);
+      expect(await (await fetch(`${base}/`)).text()).toContain("/assets/app.js");
+      expect((await fetch(`${base}/assets/app.js`)).status).toBe(200);
+
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      await until("the JVM to exit", 60_000, async () => (alive(jvmPid) ? undefined : true));
+      expect(output).toContain("embedded Neo4j stopped");
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  });
+});
