@@ -1,11 +1,14 @@
 // Stated relations with their provenance: articleIds[i] states the fact in quotes[i].
 // The type comes from the validated RelationType enum. One relationship per (from, type, to):
 // several articles stating the same fact add evidence to it, not duplicates.
+// apoc.merge.relationship rather than MERGE (a)-[:$(row.type)]->(b): Neo4j 5.26 plans a dynamic
+// type in MERGE as a scan of all of a's relationships, which is quadratic on hubs (60 s per 5,000
+// rows at 10k relationships, see BENCHMARKS.md); APOC looks the relationship up by type.
 // $rows: [{type, from, to, props, hash}].
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:$(row.type)]->(b)
-WITH r, row
-WHERE r.importHash IS NULL OR r.importHash <> row.hash
-SET r = row.props, r.importHash = row.hash
+CALL apoc.merge.relationship(a, row.type, {}, {}, b, {}) YIELD rel
+WITH rel, row
+WHERE rel.importHash IS NULL OR rel.importHash <> row.hash
+SET rel = row.props, rel.importHash = row.hash

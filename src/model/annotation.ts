@@ -6,7 +6,7 @@ import { Relation } from "./relation.js";
 /** The article's own metadata. */
 export const ArticleMeta = z.strictObject({
   /** Stable id, `article-` plus the file's three-digit number, e.g. `article-000`. */
-  id: z.string().regex(/^article-\d{3}$/, "must be article-NNN"),
+  id: z.string().regex(/^article-\d{3,}$/, "must be article-NNN"),
   /** File name in seed/articles/. */
   file: z.string().regex(/^[\w.-]+\.txt$/, "must be a .txt file name"),
   /** The headline verbatim, or null when the text has none. */

@@ -1,0 +1,114 @@
+import neo4j from "neo4j-driver";
+import { luceneQuery } from "../src/api/analyst/lucene.js";
+import { cypher } from "../src/db/cypher.js";
+
+/**
+ * Each case: a GraphQL request and the equivalent raw Cypher with its parameters (the same Cypher
+ * the resolver runs, or for generated queries the hand-written query a Cypher expert would use).
+ * The ratio GraphQL-over-HTTP / raw-through-the-driver is the API's overhead.
+ */
+export interface QueryCase {
+  name: string;
+  graphql: { query: string; variables?: Record<string, unknown> };
+  cypher: string;
+  params: Record<string, unknown>;
+  /** For connection: raw first tries stated relations only, like the resolver. */
+  cypherFallback?: Record<string, unknown>;
+}
+
+const int = (n: number) => neo4j.int(n);
+
+export interface CaseIds {
+  searchText: string;
+  hub: string;
+  from: string;
+  to: string;
+  through?: string;
+  regionA: string;
+  regionB: string;
+}
+
+export function queryCases(ids: CaseIds): QueryCase[] {
+  const lucene = luceneQuery(ids.searchText);
+  return [
+    {
+      name: "search",
+      graphql: {
+        query: "query ($t: String!) { search(text: $t, limit: 20) { id kind name names score } }",
+        variables: { t: ids.searchText },
+      },
+      cypher: cypher("analyst/search.cypher"),
+      params: { lucene: lucene.query, exact: lucene.exact, kinds: null, limit: int(20), candidates: int(100) },
+    },
+    {
+      name: "neighborhood depth 1",
+      graphql: {
+        query:
+          "query ($id: ID!) { neighborhood(id: $id, depth: 1) { nodes { id kind name names } edges { source target type evidence { articleId quote } } } }",
+        variables: { id: ids.hub },
+      },
+      cypher: cypher("analyst/neighborhood.cypher"),
+      params: { id: ids.hub, depth: int(1), limit: int(200) },
+    },
+    {
+      name: "neighborhood depth 2",
+      graphql: {
+        query:
+          "query ($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id kind name names } edges { source target type evidence { articleId quote } } } }",
+        variables: { id: ids.hub },
+      },
+      cypher: cypher("analyst/neighborhood.cypher"),
+      params: { id: ids.hub, depth: int(2), limit: int(200) },
+    },
+    {
+      name: "connection",
+      graphql: {
+        query:
+          "query ($a: ID!, $b: ID!) { connection(from: $a, to: $b) { nodes { id kind name names } edges { source target type evidence { articleId quote } } } }",
+        variables: { a: ids.from, b: ids.to },
+      },
+      cypher: cypher("analyst/connection.cypher"),
+      params: { from: ids.from, to: ids.to, maxHops: int(6), statedOnly: true },
+      cypherFallback: { from: ids.from, to: ids.to, maxHops: int(6), statedOnly: false },
+    },
+    {
+      name: "innovationChains",
+      graphql: {
+        query:
+          "query ($t: ID) { innovationChains(through: $t) { lab { id name } spinoff { id name } productionLine { id name } customer { id name } edges { source target type evidence { articleId quote } } } }",
+        variables: { t: ids.through ?? null },
+      },
+      cypher: cypher("analyst/innovation-chains.cypher"),
+      params: { through: ids.through ?? null, limit: int(50) },
+    },
+    {
+      name: "regionLinks",
+      graphql: {
+        query: "query ($a: ID!, $b: ID!) { regionLinks(a: $a, b: $b) { source target type evidence { articleId quote } } }",
+        variables: { a: ids.regionA, b: ids.regionB },
+      },
+      cypher: cypher("analyst/region-links.cypher"),
+      params: { a: ids.regionA, b: ids.regionB, limit: int(200) },
+    },
+    {
+      name: "generated: companies page",
+      graphql: { query: "{ companies(limit: 50, sort: [{ name: ASC }]) { id name names } }" },
+      cypher: "MATCH (c:Company) RETURN c.id AS id, c.name AS name, c.names AS names ORDER BY c.name LIMIT 50",
+      params: {},
+    },
+    {
+      name: "generated: entity with relations",
+      graphql: {
+        query:
+          "query ($id: ID!) { institutions(where: { id: { eq: $id } }) { id name staff { id name } organized { id name } locatedIn { id name } } }",
+        variables: { id: ids.hub },
+      },
+      cypher: `MATCH (i:Institution {id: $id})
+               RETURN i.id AS id, i.name AS name,
+                      COLLECT { MATCH (p:Person)-[:WORKS_AT]->(i) RETURN p { .id, .name } } AS staff,
+                      COLLECT { MATCH (i)-[:ORGANIZED]->(e:Event) RETURN e { .id, .name } } AS organized,
+                      COLLECT { MATCH (i)-[:LOCATED_IN]->(r:Region) RETURN r { .id, .name } } AS locatedIn`,
+      params: { id: ids.hub },
+    },
+  ];
+}
