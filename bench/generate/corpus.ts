@@ -137,7 +137,10 @@ export async function generateCorpus(o: CorpusOptions): Promise<{ entities: numb
   const weights = TEMPLATES.reduce((s, t) => s + t.weight, 0);
   const chooseTemplate = () => {
     let x = rng.next() * weights;
-    for (const t of TEMPLATES) if ((x -= t.weight) < 0) return t;
+    for (const t of TEMPLATES) {
+      x -= t.weight;
+      if (x < 0) return t;
+    }
     return TEMPLATES[0] as Template;
   };
   const chooseEntity = (kinds: EntityKind[]) => {

@@ -84,7 +84,7 @@ export function entityNames(rng: Random, kind: string, serial: number): Names {
   const a = rng.pick(SYLLABLES);
   const b = rng.pick(SYLLABLES);
   const tag = serial.toString(36).toUpperCase();
-  const suffix = SUFFIX[kind] ?? SUFFIX.Region!;
+  const suffix = SUFFIX[kind] ?? (SUFFIX.Region as Names);
   return {
     en: `${a[0]}${b[0].toLowerCase()} ${tag}${suffix.en}`,
     "zh-Hans": `${a[1]}${b[1]}${tag}${suffix["zh-Hans"]}`,
