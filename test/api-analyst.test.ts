@@ -1,20 +1,15 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/api/app.js";
-import { seedGraph } from "../src/db/seed.js";
-import { log } from "../src/log.js";
 import { gql, startTestApi } from "./support/api.js";
 import { graphFingerprint } from "./support/fingerprint.js";
-import { DATABASE, resetGraph, testDriver } from "./support/neo4j.js";
-import { SEED_DIR } from "./support/seed-corpus.js";
+import { seededGraph } from "./support/neo4j.js";
 
 let driver: Driver;
 let api: RunningApi;
 
 beforeAll(async () => {
-  driver = await testDriver();
-  await resetGraph(driver);
-  await seedGraph(driver, SEED_DIR, DATABASE, log);
+  driver = await seededGraph();
   api = await startTestApi(driver);
 });
 afterAll(async () => {

@@ -6,19 +6,15 @@ import type { RunningApi } from "../src/api/app.js";
 import { errorFormatter } from "../src/api/errors.js";
 import { printGeneratedSchema } from "../src/api/print-schema.js";
 import { projectRoot } from "../src/config.js";
-import { seedGraph } from "../src/db/seed.js";
 import { log } from "../src/log.js";
 import { gql, startTestApi, token } from "./support/api.js";
-import { count, DATABASE, resetGraph, testDriver } from "./support/neo4j.js";
-import { SEED_DIR } from "./support/seed-corpus.js";
+import { count, DATABASE, seededGraph } from "./support/neo4j.js";
 
 let driver: Driver;
 let api: RunningApi;
 
 beforeAll(async () => {
-  driver = await testDriver();
-  await resetGraph(driver);
-  await seedGraph(driver, SEED_DIR, DATABASE, log);
+  driver = await seededGraph();
   api = await startTestApi(driver);
 });
 afterAll(async () => {

@@ -1,9 +1,6 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedGraph } from "../src/db/seed.js";
-import { log } from "../src/log.js";
-import { DATABASE, resetGraph, testDriver } from "./support/neo4j.js";
-import { SEED_DIR } from "./support/seed-corpus.js";
+import { DATABASE, seededGraph } from "./support/neo4j.js";
 
 /** Facts the articles state, asserted in the real database, found by the names each article uses. */
 describe("the seeded graph states what the articles state", () => {
@@ -12,9 +9,7 @@ describe("the seeded graph states what the articles state", () => {
     (await driver.executeQuery(query, params, { database: DATABASE })).records.map((r) => r.toObject());
 
   beforeAll(async () => {
-    driver = await testDriver();
-    await resetGraph(driver);
-    await seedGraph(driver, SEED_DIR, DATABASE, log);
+    driver = await seededGraph();
   });
   afterAll(async () => driver.close());
 

@@ -8,6 +8,7 @@ import { connect } from "../src/db/driver.js";
 import { type EmbeddedOptions, startEmbeddedNeo4j } from "../src/db/embedded/embedded-neo4j.js";
 import { log } from "../src/log.js";
 import { freePort } from "./support/free-port.js";
+import { alive, until } from "./support/process.js";
 
 const cfg = loadConfig();
 const skipEmbedded = Boolean(cfg.NEO4J_URI);
@@ -26,22 +27,8 @@ async function options(dataDir: string): Promise<EmbeddedOptions> {
   };
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function waitUntilGone(pid: number, ms: number): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (!alive(pid)) return true;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return !alive(pid);
+  return until(`process ${pid} to exit`, ms, async () => (alive(pid) ? undefined : true)).catch(() => false);
 }
 
 async function readMarker(uri: string): Promise<string | undefined> {

@@ -5,14 +5,11 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApi } from "../src/api/app.js";
 import { projectRoot } from "../src/config.js";
-import { seedGraph } from "../src/db/seed.js";
-import { log } from "../src/log.js";
 import { buildExplorer } from "../src/web/build.js";
 import { explorerRoute } from "../src/web/route.js";
 import { startTestApi } from "./support/api.js";
 import { launchChromium } from "./support/browser.js";
-import { DATABASE, resetGraph, testDriver } from "./support/neo4j.js";
-import { SEED_DIR } from "./support/seed-corpus.js";
+import { seededGraph } from "./support/neo4j.js";
 
 const SHOTS = path.join(projectRoot, "test-results", "screenshots");
 
@@ -24,9 +21,7 @@ const outside: string[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  driver = await testDriver();
-  await resetGraph(driver);
-  await seedGraph(driver, SEED_DIR, DATABASE, log);
+  driver = await seededGraph();
   await buildExplorer();
   api = await startTestApi(driver, { routes: [explorerRoute] });
   await mkdir(SHOTS, { recursive: true });

@@ -9,7 +9,7 @@ import { prepareImport } from "../src/ingest/prepare.js";
 import { DataError } from "../src/ingest/problems.js";
 import { log } from "../src/log.js";
 import { graphFingerprint } from "./support/fingerprint.js";
-import { DATABASE, resetGraph, testDriver } from "./support/neo4j.js";
+import { DATABASE, resetGraph, seededGraph } from "./support/neo4j.js";
 import { copySeed, SEED_DIR } from "./support/seed-corpus.js";
 
 const KO = "000_40209cd791088b9a.json";
@@ -120,9 +120,7 @@ describe("bad input: clear errors, and the database exactly as before", () => {
   let driver: Driver;
   let before: string;
   beforeAll(async () => {
-    driver = await testDriver();
-    await resetGraph(driver);
-    await seedGraph(driver, SEED_DIR, DATABASE, log);
+    driver = await seededGraph();
     before = await graphFingerprint(driver);
   });
   afterAll(async () => driver.close());

@@ -5,27 +5,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { freePort } from "./support/free-port.js";
+import { alive, until } from "./support/process.js";
 
 const cfg = loadConfig();
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function until<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 // `npm start` as a user runs it: a fresh DATA_DIR, the embedded Neo4j, the seed, the API, the explorer.
 describe.skipIf(Boolean(cfg.NEO4J_URI))("the start command", () => {

@@ -1,6 +1,9 @@
 import type { Driver } from "neo4j-driver";
 import { inject } from "vitest";
 import { connect } from "../../src/db/driver.js";
+import { seedGraph } from "../../src/db/seed.js";
+import { log } from "../../src/log.js";
+import { SEED_DIR } from "./seed-corpus.js";
 
 export const DATABASE = process.env.NEO4J_DATABASE ?? "neo4j";
 
@@ -23,4 +26,12 @@ export async function resetGraph(driver: Driver): Promise<void> {
 export async function count(driver: Driver, query: string, params: Record<string, unknown> = {}): Promise<number> {
   const { records } = await driver.executeQuery(query, params, { database: DATABASE });
   return records[0]?.get(0) as number;
+}
+
+/** A driver to a graph holding exactly the seed articles. */
+export async function seededGraph(): Promise<Driver> {
+  const driver = await testDriver();
+  await resetGraph(driver);
+  await seedGraph(driver, SEED_DIR, DATABASE, log);
+  return driver;
 }
