@@ -41,7 +41,7 @@ export async function startEmbeddedNeo4j(o: EmbeddedOptions): Promise<EmbeddedNe
     throw new StartupError(
       "PORT_IN_USE",
       `Port ${o.boltPort} on 127.0.0.1 is already in use, so the embedded Neo4j cannot listen for Bolt there.`,
-      "Stop whatever uses it (another `npm start`?) or choose another port with BOLT_PORT=7688.",
+      `If \`npm start\` is running, use its Neo4j: NEO4J_URI=bolt://127.0.0.1:${o.boltPort}. Otherwise stop whatever uses the port or choose another with BOLT_PORT=7688.`,
     );
   }
   const launcher = await ensureLauncher(o.launcherDir, o.maven, o.log);
