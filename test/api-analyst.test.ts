@@ -1,26 +1,13 @@
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningApi } from "../src/api/app.js";
-import { gql, startTestApi } from "./support/api.js";
+import { describe, expect, it } from "vitest";
+import { gql, seededApiForSuite } from "./support/api.js";
 import { graphFingerprint } from "./support/fingerprint.js";
-import { seededGraph } from "./support/neo4j.js";
 
-let driver: Driver;
-let api: RunningApi;
-
-beforeAll(async () => {
-  driver = await seededGraph();
-  api = await startTestApi(driver);
-});
-afterAll(async () => {
-  await api.close();
-  await driver.close();
-});
+const seeded = seededApiForSuite();
 
 const SEARCH =
   "query ($text: String!, $kinds: [EntityKind!], $limit: Int) { search(text: $text, kinds: $kinds, limit: $limit) { id kind name names score } }";
 const searchIds = async (text: string, kinds?: string[]) => {
-  const r = await gql(api, SEARCH, { text, kinds });
+  const r = await gql(seeded.api, SEARCH, { text, kinds });
   expect(r.errors).toBeUndefined();
   return (r.data?.search as Array<{ id: string }>).map((h) => h.id);
 };
@@ -43,19 +30,19 @@ describe("search", () => {
   });
 
   it("filters by kind", async () => {
-    const r = await gql(api, SEARCH, { text: "香港", kinds: ["INSTITUTION"], limit: 50 });
+    const r = await gql(seeded.api, SEARCH, { text: "香港", kinds: ["INSTITUTION"], limit: 50 });
     const hits = r.data?.search as Array<{ kind: string }>;
     expect(hits.length).toBeGreaterThan(3);
     expect(new Set(hits.map((h) => h.kind))).toEqual(new Set(["INSTITUTION"]));
   });
 
   it.each(["", "   ", "\t\n"])("refuses empty or blank text %j with BAD_USER_INPUT", async (text) => {
-    const r = await gql(api, SEARCH, { text });
+    const r = await gql(seeded.api, SEARCH, { text });
     expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("answers hostile strings cleanly and leaves the data intact", async () => {
-    const before = await graphFingerprint(driver);
+    const before = await graphFingerprint(seeded.driver);
     const hostile = [
       `"; MATCH (n) DETACH DELETE n; //`,
       `') CALL db.index.fulltext.queryNodes('entity_names', '*') YIELD node DETACH DELETE node //`,
@@ -66,13 +53,13 @@ describe("search", () => {
       "*",
     ];
     for (const text of hostile) {
-      const r = await gql(api, SEARCH, { text });
+      const r = await gql(seeded.api, SEARCH, { text });
       expect(r.status, text.slice(0, 40)).toBe(200);
       expect(r.errors, text.slice(0, 40)).toBeUndefined();
       expect(Array.isArray(r.data?.search)).toBe(true);
     }
     expect((await searchIds("\u0000\u0007香港\u200b"))[0]).toBe("hong-kong");
-    expect(await graphFingerprint(driver)).toBe(before);
+    expect(await graphFingerprint(seeded.driver)).toBe(before);
   });
 });
 
@@ -81,7 +68,7 @@ describe("neighborhood", () => {
     "query ($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) { nodes { id kind name } edges { source target type evidence { articleId quote } } } }";
 
   it("returns the entity, its neighbours and the stated edges with their quotes", async () => {
-    const r = await gql(api, Q, { id: "hktdc" });
+    const r = await gql(seeded.api, Q, { id: "hktdc" });
     const ids = (r.data?.neighborhood.nodes as Array<{ id: string }>).map((n) => n.id);
     expect(ids).toEqual(expect.arrayContaining(["hktdc", "innoex-2024", "chen-jiaxian", "zhong-yongxi", "hong-kong"]));
     const organised = (r.data?.neighborhood.edges as Array<any>).find((e) => e.type === "ORGANIZED" && e.target === "innoex-2024");
@@ -90,16 +77,16 @@ describe("neighborhood", () => {
   });
 
   it("clamps depth to 3", async () => {
-    const deep = await gql(api, Q, { id: "cityu", depth: 50, limit: 500 });
-    const three = await gql(api, Q, { id: "cityu", depth: 3, limit: 500 });
+    const deep = await gql(seeded.api, Q, { id: "cityu", depth: 50, limit: 500 });
+    const three = await gql(seeded.api, Q, { id: "cityu", depth: 3, limit: 500 });
     expect(deep.errors).toBeUndefined();
     expect(deep.data?.neighborhood.nodes.length).toBe(three.data?.neighborhood.nodes.length);
-    const two = await gql(api, Q, { id: "cityu", depth: 2, limit: 500 });
+    const two = await gql(seeded.api, Q, { id: "cityu", depth: 2, limit: 500 });
     expect(three.data?.neighborhood.nodes.length).toBeGreaterThan(two.data?.neighborhood.nodes.length);
   });
 
   it("answers NOT_FOUND for an unknown id", async () => {
-    const r = await gql(api, Q, { id: "no-such-entity" });
+    const r = await gql(seeded.api, Q, { id: "no-such-entity" });
     expect(r.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 });
@@ -109,25 +96,25 @@ describe("connection", () => {
     "query ($from: ID!, $to: ID!, $maxHops: Int) { connection(from: $from, to: $to, maxHops: $maxHops) { nodes { id } edges { source target type evidence { articleId quote } } } }";
 
   it("finds the shortest path between entities of different articles, ignoring direction, with evidence", async () => {
-    const r = await gql(api, Q, { from: "cityu", to: "hktdc" });
+    const r = await gql(seeded.api, Q, { from: "cityu", to: "hktdc" });
     const path = r.data?.connection;
     expect(path.nodes[0].id).toBe("cityu");
     expect(path.nodes.at(-1).id).toBe("hktdc");
     expect(path.edges).toHaveLength(path.nodes.length - 1);
-    const backwards = await gql(api, Q, { from: "hktdc", to: "cityu" });
+    const backwards = await gql(seeded.api, Q, { from: "hktdc", to: "cityu" });
     expect(backwards.data?.connection.nodes.length).toBe(path.nodes.length);
     // A path of stated relations exists, so it wins over "both lie in Hong Kong": every step is quoted.
     for (const e of path.edges) expect(e.evidence.length, `${e.source} ${e.type} ${e.target}`).toBeGreaterThan(0);
   });
 
   it("falls back to gazetteer containment when no stated path exists", async () => {
-    const r = await gql(api, Q, { from: "changzhou", to: "jiangsu" });
+    const r = await gql(seeded.api, Q, { from: "changzhou", to: "jiangsu" });
     expect(r.data?.connection.edges).toEqual([{ source: "changzhou", target: "jiangsu", type: "PART_OF", evidence: [] }]);
   });
 
   it("is null when no path fits in maxHops, and clamps maxHops to 8", async () => {
-    expect((await gql(api, Q, { from: "cityu", to: "hktdc", maxHops: 1 })).data?.connection).toBeNull();
-    const far = await gql(api, Q, { from: "cityu", to: "hktdc", maxHops: 1000 });
+    expect((await gql(seeded.api, Q, { from: "cityu", to: "hktdc", maxHops: 1 })).data?.connection).toBeNull();
+    const far = await gql(seeded.api, Q, { from: "cityu", to: "hktdc", maxHops: 1000 });
     expect(far.data?.connection).not.toBeNull();
     expect(far.errors).toBeUndefined();
     expect(far.data?.connection.edges.length).toBeLessThanOrEqual(8);
@@ -139,7 +126,7 @@ describe("innovationChains", () => {
     "query ($through: ID) { innovationChains(through: $through) { lab { id } spinoff { id } productionLine { id } customer { id } edges { type evidence { articleId quote } } } }";
 
   it("finds CityU -> Sufang -> 300 t pilot line -> CATL and ATL, quoting the Korean article", async () => {
-    const r = await gql(api, Q, { through: "cityu" });
+    const r = await gql(seeded.api, Q, { through: "cityu" });
     const chains = r.data?.innovationChains as Array<any>;
     expect(chains.map((c) => c.customer.id).sort()).toEqual(["atl", "catl"]);
     for (const c of chains) {
@@ -148,8 +135,8 @@ describe("innovationChains", () => {
       expect(c.edges.map((e: any) => e.type)).toEqual(["SPUN_OFF", "OPERATES", "SUPPLIES"]);
       expect(c.edges[2].evidence[0].quote).toContain("샘플을 보냈다");
     }
-    expect((await gql(api, Q, { through: "catl" })).data?.innovationChains).toHaveLength(1);
-    expect((await gql(api, Q, { through: "hktdc" })).data?.innovationChains).toEqual([]);
+    expect((await gql(seeded.api, Q, { through: "catl" })).data?.innovationChains).toHaveLength(1);
+    expect((await gql(seeded.api, Q, { through: "hktdc" })).data?.innovationChains).toEqual([]);
   });
 });
 
@@ -158,7 +145,7 @@ describe("regionLinks", () => {
   const key = (e: any) => `${e.source} ${e.type} ${e.target}`;
 
   it("finds Hong Kong-Shandong cooperation, counting Zibo and the SCO zone as Shandong", async () => {
-    const r = await gql(api, Q, { a: "hong-kong", b: "shandong" });
+    const r = await gql(seeded.api, Q, { a: "hong-kong", b: "shandong" });
     const links = (r.data?.regionLinks as Array<any>).map(key);
     expect(links).toEqual(
       expect.arrayContaining([
@@ -168,7 +155,7 @@ describe("regionLinks", () => {
       ]),
     );
     expect(links.some((l) => l.includes("LOCATED_IN") || l.includes("PART_OF"))).toBe(false);
-    const swapped = await gql(api, Q, { a: "shandong", b: "hong-kong" });
+    const swapped = await gql(seeded.api, Q, { a: "shandong", b: "hong-kong" });
     expect((swapped.data?.regionLinks as Array<any>).map(key).sort()).toEqual([...links].sort());
   });
 });

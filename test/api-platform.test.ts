@@ -1,26 +1,14 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningApi } from "../src/api/app.js";
 import { errorFormatter } from "../src/api/errors.js";
 import { printGeneratedSchema } from "../src/api/print-schema.js";
 import { projectRoot } from "../src/config.js";
 import { log } from "../src/log.js";
-import { gql, startTestApi, token } from "./support/api.js";
-import { count, DATABASE, seededGraph } from "./support/neo4j.js";
+import { gql, seededApiForSuite, token } from "./support/api.js";
+import { count, DATABASE } from "./support/neo4j.js";
 
-let driver: Driver;
-let api: RunningApi;
-
-beforeAll(async () => {
-  driver = await seededGraph();
-  api = await startTestApi(driver);
-});
-afterAll(async () => {
-  await api.close();
-  await driver.close();
-});
+const seeded = seededApiForSuite();
 
 const CREATE = `mutation ($id: ID!) {
   createCompanies(input: [{ id: $id, name: "Probe Co", names: ["Probe Co"], aliases: [], aliasLangs: [], garbledAliases: [] }]) { companies { id } }
@@ -33,25 +21,29 @@ describe("writes need a signed JWT with the editor role", () => {
     ["a reader", "reader", "FORBIDDEN"],
   ])("%s is refused and nothing is written", async (_who, as, code) => {
     const bearer = as === "reader" ? await token("reader") : as ? await token("editor", as) : undefined;
-    const r = await gql(api, CREATE, { id: `probe-${code}` }, bearer);
+    const r = await gql(seeded.api, CREATE, { id: `probe-${code}` }, bearer);
     expect(r.errors?.[0]?.extensions?.code).toBe(code);
-    expect(await count(driver, "MATCH (n {id: $id}) RETURN count(n)", { id: `probe-${code}` })).toBe(0);
+    expect(await count(seeded.driver, "MATCH (n {id: $id}) RETURN count(n)", { id: `probe-${code}` })).toBe(0);
   });
 
   it("an expired editor token is refused", async () => {
     const expired = await token("editor", undefined, "-1m");
-    const r = await gql(api, CREATE, { id: "probe-expired" }, expired);
+    const r = await gql(seeded.api, CREATE, { id: "probe-expired" }, expired);
     expect(r.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
   it("an editor writes, and the node gets its kind and the Entity label", async () => {
-    const r = await gql(api, CREATE, { id: "probe-editor" }, await token("editor"));
+    const r = await gql(seeded.api, CREATE, { id: "probe-editor" }, await token("editor"));
     expect(r.errors).toBeUndefined();
     expect(r.data?.createCompanies.companies).toEqual([{ id: "probe-editor" }]);
-    const { records } = await driver.executeQuery("MATCH (n {id: 'probe-editor'}) RETURN labels(n) AS labels", {}, { database: DATABASE });
+    const { records } = await seeded.driver.executeQuery(
+      "MATCH (n {id: 'probe-editor'}) RETURN labels(n) AS labels",
+      {},
+      { database: DATABASE },
+    );
     expect([...(records[0]?.get("labels") ?? [])].sort()).toEqual(["Company", "Entity"]);
     const del = await gql(
-      api,
+      seeded.api,
       `mutation { deleteCompanies(where: { id: { eq: "probe-editor" } }) { nodesDeleted } }`,
       {},
       await token("editor"),
@@ -60,7 +52,7 @@ describe("writes need a signed JWT with the editor role", () => {
   });
 
   it("reading needs no token", async () => {
-    const r = await gql(api, `{ institutions(where: { id: { eq: "hktdc" } }) { name nameZhHant nameJa } }`);
+    const r = await gql(seeded.api, `{ institutions(where: { id: { eq: "hktdc" } }) { name nameZhHant nameJa } }`);
     expect(r.data?.institutions).toEqual([
       { name: "Hong Kong Trade Development Council", nameZhHant: "香港貿易發展局", nameJa: "香港貿易発展局" },
     ]);
@@ -71,7 +63,7 @@ describe("protection against expensive queries", () => {
   it("refuses a 20-level nested query before it reaches the database", async () => {
     let selection = "id";
     for (let i = 0; i < 20; i++) selection = `partOf { ${selection} }`;
-    const r = await gql(api, `{ regions { ${selection} } }`);
+    const r = await gql(seeded.api, `{ regions { ${selection} } }`);
     expect(r.status).toBe(400);
     expect(r.errors?.map((e) => e.message).join(" ")).toMatch(/depth limit of 10 exceeded|Cost limit of 5000 exceeded/i);
     expect(r.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
@@ -79,24 +71,24 @@ describe("protection against expensive queries", () => {
 
   it("refuses too many aliases", async () => {
     const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: regions { id }`).join(" ");
-    const r = await gql(api, `{ ${aliases} }`);
+    const r = await gql(seeded.api, `{ ${aliases} }`);
     expect(r.status).toBe(400);
   });
 
   it("never returns stack traces", async () => {
-    const r = await gql(api, "{ neighborhood(id: 42) { nodes { id } } }");
+    const r = await gql(seeded.api, "{ neighborhood(id: 42) { nodes { id } } }");
     expect(r.errors?.length).toBeGreaterThan(0);
     expect(JSON.stringify(r.errors)).not.toMatch(/stacktrace|\.ts:\d+/);
   });
 
   it("keeps introspection available", async () => {
-    const r = await gql(api, "{ __schema { queryType { name } types { name } } }");
+    const r = await gql(seeded.api, "{ __schema { queryType { name } types { name } } }");
     expect(r.data?.__schema.queryType.name).toBe("Query");
   });
 
   describe("on a graph with a hub of 700 neighbours", () => {
     beforeAll(async () => {
-      await driver.executeQuery(
+      await seeded.driver.executeQuery(
         `CREATE (hub:Entity:Region {id: 'limit-hub', name: 'Hub', names: ['Hub'], aliases: [], aliasLangs: [], garbledAliases: [], level: 'city'})
          WITH hub UNWIND range(1, 700) AS i
          CREATE (:Entity:Company {id: 'limit-co-' + i, name: 'Co ' + i, names: ['Co ' + i], aliases: [], aliasLangs: [], garbledAliases: []})-[:LOCATED_IN {articleIds: [], quotes: [], basis: 'gazetteer'}]->(hub)`,
@@ -105,18 +97,18 @@ describe("protection against expensive queries", () => {
       );
     });
     afterAll(async () => {
-      await driver.executeQuery("MATCH (n:Entity) WHERE n.id STARTS WITH 'limit-' DETACH DELETE n", {}, { database: DATABASE });
+      await seeded.driver.executeQuery("MATCH (n:Entity) WHERE n.id STARTS WITH 'limit-' DETACH DELETE n", {}, { database: DATABASE });
     });
 
     it("clamps an analyst query's huge limit to 500", async () => {
-      const r = await gql(api, `{ neighborhood(id: "limit-hub", limit: 100000) { nodes { id } } }`);
+      const r = await gql(seeded.api, `{ neighborhood(id: "limit-hub", limit: 100000) { nodes { id } } }`);
       expect(r.data?.neighborhood.nodes).toHaveLength(500);
     });
 
     it("clamps a generated query's huge limit to 500, and its default page is 50", async () => {
-      const big = await gql(api, `{ companies(limit: 100000, where: { id: { startsWith: "limit-co-" } }) { id } }`);
+      const big = await gql(seeded.api, `{ companies(limit: 100000, where: { id: { startsWith: "limit-co-" } }) { id } }`);
       expect(big.data?.companies).toHaveLength(500);
-      const page = await gql(api, `{ companies(where: { id: { startsWith: "limit-co-" } }) { id } }`);
+      const page = await gql(seeded.api, `{ companies(where: { id: { startsWith: "limit-co-" } }) { id } }`);
       expect(page.data?.companies).toHaveLength(50);
     });
   });
@@ -126,7 +118,7 @@ describe("Neo4j transaction timeout", () => {
   it("Neo4j stops a transaction past its timeout, and the API reports it as TIMEOUT without details", async () => {
     // The analyst queries are bounded and fast on any graph a test can build, so provoke the real
     // Neo4j error with a sleeping transaction and pass it through the API's error formatter.
-    const error = await driver
+    const error = await seeded.driver
       .executeQuery("CALL apoc.util.sleep(10000)", {}, { database: DATABASE, transactionConfig: { timeout: 200 } })
       .catch((e: unknown) => e as Error & { code: string });
     expect((error as { code: string }).code).toMatch(/TransactionTimedOut/);
@@ -140,17 +132,17 @@ describe("Neo4j transaction timeout", () => {
 
 describe("the server around the API", () => {
   it("GET /health is 200 with Neo4j up and the schema in place", async () => {
-    const res = await fetch(`${api.url}/health`);
+    const res = await fetch(`${seeded.api.url}/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, neo4j: "up", schema: "ready" });
   });
 
   it("serves GraphiQL and its assets locally, with the example queries preloaded and no outside URL", async () => {
-    const html = await (await fetch(`${api.url}/graphiql`)).text();
+    const html = await (await fetch(`${seeded.api.url}/graphiql`)).text();
     expect(html).toContain("innovationChains");
     expect(html).not.toMatch(/src="https?:|href="https?:/);
     for (const asset of ["react.js", "react-dom.js", "graphiql.js", "graphiql.css"]) {
-      const res = await fetch(`${api.url}/graphiql/assets/${asset}`);
+      const res = await fetch(`${seeded.api.url}/graphiql/assets/${asset}`);
       expect(res.status, asset).toBe(200);
       expect((await res.arrayBuffer()).byteLength, asset).toBeGreaterThan(1000);
     }
@@ -166,7 +158,7 @@ describe("the server around the API", () => {
     const files = (await readdir(dir)).filter((f) => f.endsWith(".graphql"));
     expect(files.length).toBeGreaterThanOrEqual(6);
     for (const f of files) {
-      const r = await gql(api, await readFile(path.join(dir, f), "utf8"));
+      const r = await gql(seeded.api, await readFile(path.join(dir, f), "utf8"));
       expect(r.errors, f).toBeUndefined();
       const [first] = Object.values(r.data ?? {});
       expect(first, f).toBeTruthy();

@@ -2,6 +2,7 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SeedSummary, seedGraph } from "../src/db/seed.js";
 import { log } from "../src/log.js";
+import { EntityKind } from "../src/model/entity.js";
 import { graphFingerprint } from "./support/fingerprint.js";
 import { count, DATABASE, resetGraph, testDriver } from "./support/neo4j.js";
 import { SEED_DIR } from "./support/seed-corpus.js";
@@ -19,18 +20,7 @@ describe("npm run seed on an empty database", () => {
   it("builds the whole graph: five articles, every kind of entity, every stated relation", async () => {
     expect(first.changes.nodesCreated).toBeGreaterThan(250);
     expect(first.nodes.Article).toBe(5);
-    for (const label of [
-      "Region",
-      "Institution",
-      "Lab",
-      "Company",
-      "Person",
-      "ProductionLine",
-      "Technology",
-      "Event",
-      "Agreement",
-      "Measure",
-    ]) {
+    for (const label of [...EntityKind.options, "Measure"]) {
       expect(first.nodes[label], label).toBeGreaterThan(0);
     }
     for (const type of ["LOCATED_IN", "PART_OF", "WORKS_AT", "SPUN_OFF", "OPERATES", "SUPPLIES", "PARTY_TO", "ORGANIZED", "MENTIONS"]) {

@@ -2,6 +2,7 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applySchema } from "../src/db/schema.js";
 import { log } from "../src/log.js";
+import { EntityKind } from "../src/model/entity.js";
 import { count, DATABASE, testDriver } from "./support/neo4j.js";
 
 describe("schema step", () => {
@@ -18,19 +19,7 @@ describe("schema step", () => {
       { database: DATABASE },
     );
     const unique = records.filter((r) => r.get("type") === "UNIQUENESS").map((r) => r.get("label"));
-    for (const label of [
-      "Entity",
-      "Region",
-      "Institution",
-      "Lab",
-      "Company",
-      "Person",
-      "ProductionLine",
-      "Technology",
-      "Event",
-      "Agreement",
-      "Article",
-    ]) {
+    for (const label of ["Entity", ...EntityKind.options, "Article"]) {
       expect(unique).toContain(label);
     }
     const ft = await driver.executeQuery(

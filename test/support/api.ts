@@ -1,9 +1,10 @@
 import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll } from "vitest";
 import { type RunningApi, startApi } from "../../src/api/app.js";
 import type { Route } from "../../src/api/http-server.js";
 import { mintToken, type Role } from "../../src/auth/token.js";
 import { log } from "../../src/log.js";
-import { DATABASE } from "./neo4j.js";
+import { DATABASE, seededGraph } from "./neo4j.js";
 
 export const TEST_JWT_SECRET = "test-secret-for-the-api-suites-0123456789";
 
@@ -21,6 +22,23 @@ export function startTestApi(driver: Driver, overrides: { txTimeoutMs?: number; 
     log,
     routes: overrides.routes,
   });
+}
+
+/**
+ * Registers hooks that seed the graph and start the API before the suite's tests and close both
+ * after; read `.driver` and `.api` inside tests.
+ */
+export function seededApiForSuite(routes?: Route[]): { driver: Driver; api: RunningApi } {
+  const handle = {} as { driver: Driver; api: RunningApi };
+  beforeAll(async () => {
+    handle.driver = await seededGraph();
+    handle.api = await startTestApi(handle.driver, { routes });
+  });
+  afterAll(async () => {
+    await handle.api?.close();
+    await handle.driver?.close();
+  });
+  return handle;
 }
 
 export function token(role: Role, secret = TEST_JWT_SECRET, expiresIn = "5m"): Promise<string> {

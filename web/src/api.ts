@@ -1,4 +1,5 @@
 /** The explorer's only data source: the GraphQL API (analyst contract and generated queries). */
+import { KIND_OF_LABEL } from "../../src/model/entity-kinds.js";
 
 export type Kind = "REGION" | "INSTITUTION" | "LAB" | "COMPANY" | "PERSON" | "PRODUCTION_LINE" | "TECHNOLOGY" | "EVENT" | "AGREEMENT";
 
@@ -86,17 +87,8 @@ export async function nodesByIds(ids: string[]): Promise<GraphNode[]> {
   return entities.map((e) => ({ id: e.id, name: e.name, names: e.names, kind: KIND_OF_TYPENAME[e.__typename] ?? "REGION" }));
 }
 
-export const KIND_OF_TYPENAME: Record<string, Kind> = {
-  Region: "REGION",
-  Institution: "INSTITUTION",
-  Lab: "LAB",
-  Company: "COMPANY",
-  Person: "PERSON",
-  ProductionLine: "PRODUCTION_LINE",
-  Technology: "TECHNOLOGY",
-  Event: "EVENT",
-  Agreement: "AGREEMENT",
-};
+/** A generated type's __typename is its node label. */
+export const KIND_OF_TYPENAME = KIND_OF_LABEL as Record<string, Kind>;
 
 interface Named {
   id: string;

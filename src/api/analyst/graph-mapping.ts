@@ -1,17 +1,6 @@
 import type { EntityKind as Label } from "../../model/entity.js";
+import { KIND_OF_LABEL } from "../../model/entity-kinds.js";
 
-/** GraphQL EntityKind values and the node labels they stand for. */
-export const KIND_OF_LABEL: Record<Label, string> = {
-  Region: "REGION",
-  Institution: "INSTITUTION",
-  Lab: "LAB",
-  Company: "COMPANY",
-  Person: "PERSON",
-  ProductionLine: "PRODUCTION_LINE",
-  Technology: "TECHNOLOGY",
-  Event: "EVENT",
-  Agreement: "AGREEMENT",
-};
 export const LABEL_OF_KIND = Object.fromEntries(Object.entries(KIND_OF_LABEL).map(([label, kind]) => [kind, label])) as Record<
   string,
   Label

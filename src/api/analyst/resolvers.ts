@@ -1,8 +1,9 @@
 import { GraphQLError } from "graphql";
 import neo4j, { type RecordShape } from "neo4j-driver";
 import { cypher } from "../../db/cypher.js";
+import { KIND_OF_LABEL } from "../../model/entity-kinds.js";
 import type { ApiContext } from "../context.js";
-import { type EdgeRow, KIND_OF_LABEL, LABEL_OF_KIND, type NodeRow, toGraphEdge, toGraphNode } from "./graph-mapping.js";
+import { type EdgeRow, LABEL_OF_KIND, type NodeRow, toGraphEdge, toGraphNode } from "./graph-mapping.js";
 import { clamp, LIMITS } from "./limits.js";
 import { cleanSearchText, luceneQuery } from "./lucene.js";
 
