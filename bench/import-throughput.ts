@@ -36,9 +36,10 @@ export async function importOurs(driver: Driver, plan: ImportPlan, database: str
 }
 
 /**
- * The best batched raw Cypher I could write for the same data: static labels and types (one
+ * The best batched raw Cypher I could write for the same data into an empty database: CREATE, not
+ * MERGE (it knows the database is empty, so nothing can exist yet), static labels and types (one
  * statement per kind and per type, so the planner needs no dynamic lookups), 10,000 rows a batch,
- * one transaction per batch (so not all-or-nothing, unlike ours).
+ * one transaction per batch (so not all-or-nothing, unlike ours), no idempotency bookkeeping.
  */
 export async function importBestRaw(driver: Driver, plan: ImportPlan, database: string): Promise<ImportRow> {
   const t = performance.now();
@@ -46,27 +47,27 @@ export async function importBestRaw(driver: Driver, plan: ImportPlan, database: 
     for (let i = 0; i < rows.length; i += 10_000) await driver.executeQuery(query, { rows: rows.slice(i, i + 10_000) }, { database });
   };
   await run(
-    "UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a += row.props",
+    "UNWIND $rows AS row CREATE (a:Article {id: row.id}) SET a += row.props",
     plan.articles.map((a) => ({ id: a.id, props: plain(a.props) })),
   );
   for (const kind of new Set(plan.entities.map((e) => e.kind))) {
     const rows = plan.entities.filter((e) => e.kind === kind).map((e) => ({ id: e.id, props: plain(e.props) }));
-    await run(`UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n:${kind}, n += row.props`, rows);
+    await run(`UNWIND $rows AS row CREATE (n:Entity:${kind} {id: row.id}) SET n += row.props`, rows);
   }
   await run(
-    "UNWIND $rows AS row MATCH (a:Article {id: row.articleId}) MATCH (e:Entity {id: row.entityId}) MERGE (a)-[m:MENTIONS]->(e) SET m.surfaces = row.surfaces",
+    "UNWIND $rows AS row MATCH (a:Article {id: row.articleId}) MATCH (e:Entity {id: row.entityId}) CREATE (a)-[:MENTIONS {surfaces: row.surfaces}]->(e)",
     plan.mentions,
   );
   for (const type of Object.keys(RELATION_TYPES)) {
     const rows = plan.relations.filter((r) => r.type === type).map((r) => ({ from: r.from, to: r.to, props: plain(r.props) }));
     if (rows.length)
       await run(
-        `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) MERGE (a)-[r:${type}]->(b) SET r += row.props`,
+        `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:${type}]->(b) SET r += row.props`,
         rows,
       );
   }
   await run(
-    "UNWIND $rows AS row MATCH (e:Entity {id: row.entityId}) MERGE (m:Measure {id: row.id}) SET m += row.props MERGE (e)-[:HAS_MEASURE]->(m)",
+    "UNWIND $rows AS row MATCH (e:Entity {id: row.entityId}) CREATE (e)-[:HAS_MEASURE]->(m:Measure {id: row.id}) SET m += row.props",
     plan.measures.map((m) => ({ id: m.id, entityId: m.entityId, props: plain(m.props) })),
   );
   return row("best raw batched Cypher", nodeCount(plan), relationshipCount(plan), (performance.now() - t) / 1000);

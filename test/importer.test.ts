@@ -1,6 +1,10 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writePlan } from "../src/db/import-plan.js";
 import { type SeedSummary, seedGraph } from "../src/db/seed.js";
+import { seedPaths } from "../src/ingest/load.js";
+import type { ImportPlan } from "../src/ingest/plan.js";
+import { prepareImport } from "../src/ingest/prepare.js";
 import { log } from "../src/log.js";
 import { EntityKind } from "../src/model/entity.js";
 import { graphFingerprint } from "./support/fingerprint.js";
@@ -64,5 +68,49 @@ describe("npm run seed on an empty database", () => {
       { database: DATABASE },
     );
     expect(records[0]?.get("surfaces")).toEqual(["홍콩도시대학"]);
+  });
+});
+
+describe("importing into a graph that already holds part of the data", () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = await testDriver();
+  });
+  afterAll(async () => driver.close());
+
+  it("creates what is new, updates what changed, and ends byte for byte where a fresh import ends", async () => {
+    const plan = await prepareImport(seedPaths(SEED_DIR));
+    await resetGraph(driver);
+    await writePlan(driver, plan, { database: DATABASE, log });
+    const fresh = await graphFingerprint(driver);
+
+    // An older state: every other entity and article, a changed quote on the relations kept.
+    const entities = plan.entities.filter((_, i) => i % 2 === 0);
+    const kept = new Set(entities.map((e) => e.id));
+    const articles = plan.articles.slice(0, 3);
+    const older: ImportPlan = {
+      articles,
+      entities,
+      mentions: plan.mentions.filter((m) => kept.has(m.entityId) && articles.some((a) => a.id === m.articleId)),
+      relations: plan.relations
+        .filter((r) => kept.has(r.from) && kept.has(r.to))
+        .map((r) => ({ ...r, props: { ...r.props, quotes: ["an older quote"] } })),
+      measures: plan.measures.filter((m) => kept.has(m.entityId)),
+    };
+    expect(older.relations.length).toBeGreaterThan(20);
+    await resetGraph(driver);
+    await writePlan(driver, older, { database: DATABASE, log });
+
+    const update = await writePlan(driver, plan, { database: DATABASE, log });
+    expect(update.relationshipsCreated).toBe(
+      plan.relations.length +
+        plan.mentions.length +
+        plan.measures.length -
+        older.relations.length -
+        older.mentions.length -
+        older.measures.length,
+    );
+    expect(await count(driver, "MATCH ()-[r]->() WHERE 'an older quote' IN r.quotes RETURN count(r)")).toBe(0);
+    expect(await graphFingerprint(driver)).toBe(fresh);
   });
 });

@@ -1,6 +1,5 @@
-// One :Article node per source text. $rows: [{id, props, hash}].
-// Properties are rewritten only when the row's content hash differs, so a second import of
-// unchanged data sets nothing and reports zero changes.
+// Articles the database already holds: rewritten only when the row's content hash differs, so a
+// second import of unchanged data sets nothing and reports zero changes. $rows: [{id, props, hash}].
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 WITH a, row
