@@ -3,7 +3,8 @@ import type { CaseIds } from "./query-cases.js";
 
 /**
  * Realistic arguments for the query cases, read from the graph: the best-connected institution
- * (the worst case for neighborhood), two companies far apart, a company on an innovation chain,
+ * (the worst case for neighborhood), two companies far apart, the company on the most innovation
+ * chains (roughly: most parents times most lines),
  * two regions with links, and a name to search for.
  */
 export async function pickCaseIds(driver: Driver, database: string): Promise<CaseIds> {
@@ -13,7 +14,8 @@ export async function pickCaseIds(driver: Driver, database: string): Promise<Cas
     "MATCH (c:Company) WITH c ORDER BY c.id LIMIT 200 WITH collect(c.id) AS ids RETURN ids[0] AS from, ids[size(ids) - 1] AS to",
   );
   const chain = await one(
-    "MATCH (:Lab|Institution)-[:SPUN_OFF]->(c:Company)-[:OPERATES]->(:ProductionLine)-[:SUPPLIES]->() RETURN c.id AS id LIMIT 1",
+    `MATCH (c:Company) WHERE EXISTS { (:Lab|Institution)-[:SPUN_OFF]->(c)-[:OPERATES]->(:ProductionLine)-[:SUPPLIES]->() }
+     RETURN c.id AS id ORDER BY COUNT { (c)<-[:SPUN_OFF]-() } * COUNT { (c)-[:OPERATES]->() } DESC LIMIT 1`,
   );
   const regions = await one(
     `MATCH (a:Region)<-[:PART_OF]-(:Region) WHERE a.level = 'province' OR a.id = 'hong-kong'

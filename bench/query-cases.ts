@@ -72,14 +72,23 @@ export function queryCases(ids: CaseIds): QueryCase[] {
       cypherFallback: { from: ids.from, to: ids.to, maxHops: int(6), statedOnly: false },
     },
     {
-      name: "innovationChains",
+      name: "innovationChains (through a company)",
       graphql: {
         query:
           "query ($t: ID) { innovationChains(through: $t) { lab { id name } spinoff { id name } productionLine { id name } customer { id name } edges { source target type evidence { articleId quote } } } }",
         variables: { t: ids.through ?? null },
       },
-      cypher: cypher("analyst/innovation-chains.cypher"),
+      cypher: cypher(ids.through ? "analyst/innovation-chains-through.cypher" : "analyst/innovation-chains.cypher"),
       params: { through: ids.through ?? null, limit: int(50) },
+    },
+    {
+      name: "innovationChains (anywhere)",
+      graphql: {
+        query:
+          "{ innovationChains { lab { id name } spinoff { id name } productionLine { id name } customer { id name } edges { source target type evidence { articleId quote } } } }",
+      },
+      cypher: cypher("analyst/innovation-chains.cypher"),
+      params: { limit: int(50) },
     },
     {
       name: "regionLinks",

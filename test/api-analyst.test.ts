@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { cypher } from "../src/db/cypher.js";
+import { RELATION_TYPES } from "../src/model/relation.js";
 import { gql, seededApiForSuite } from "./support/api.js";
 import { graphFingerprint } from "./support/fingerprint.js";
 
@@ -138,6 +140,24 @@ describe("innovationChains", () => {
     expect((await gql(seeded.api, Q, { through: "catl" })).data?.innovationChains).toHaveLength(1);
     expect((await gql(seeded.api, Q, { through: "hktdc" })).data?.innovationChains).toEqual([]);
   });
+
+  it("through any entity, in any of the four positions, gives exactly the chains that contain it", async () => {
+    const chainKey = (c: any) => [c.lab.id, c.spinoff.id, c.productionLine.id, c.customer.id].join(" > ");
+    const all = ((await gql(seeded.api, Q, {})).data?.innovationChains as Array<any>).map(chainKey);
+    expect(all.length).toBeGreaterThan(1);
+    const members = new Set(all.flatMap((k) => k.split(" > ")));
+    for (const id of members) {
+      const through = ((await gql(seeded.api, Q, { through: id })).data?.innovationChains as Array<any>).map(chainKey);
+      expect(through.sort(), id).toEqual(all.filter((k) => k.split(" > ").includes(id)).sort());
+    }
+  });
+
+  it("returns at most limit chains, sorted", async () => {
+    const r = await gql(seeded.api, "{ innovationChains(limit: 1) { lab { id } } all: innovationChains { lab { id } } }");
+    expect(r.data?.innovationChains).toHaveLength(1);
+    const labs = (r.data?.all as Array<any>).map((c) => c.lab.id);
+    expect(labs).toEqual([...labs].sort());
+  });
 });
 
 describe("regionLinks", () => {
@@ -157,5 +177,18 @@ describe("regionLinks", () => {
     expect(links.some((l) => l.includes("LOCATED_IN") || l.includes("PART_OF"))).toBe(false);
     const swapped = await gql(seeded.api, Q, { a: "shandong", b: "hong-kong" });
     expect((swapped.data?.regionLinks as Array<any>).map(key).sort()).toEqual([...links].sort());
+  });
+
+  it("expands every stated relation type but containment (the list in region-links.cypher follows the model)", () => {
+    const listed = cypher("analyst/region-links.cypher")
+      .match(/MATCH \(x\)-\[r:([A-Z_|]+)\]/)?.[1]
+      ?.split("|");
+    const stated = Object.keys(RELATION_TYPES).filter((t) => t !== "LOCATED_IN" && t !== "PART_OF");
+    expect(listed?.sort()).toEqual(stated.sort());
+  });
+
+  it("returns at most limit links", async () => {
+    const r = await gql(seeded.api, '{ regionLinks(a: "hong-kong", b: "shandong", limit: 2) { type } }');
+    expect(r.data?.regionLinks).toHaveLength(2);
   });
 });

@@ -66,7 +66,10 @@ async function connection(_: unknown, args: { from: string; to: string; maxHops?
 }
 
 async function innovationChains(_: unknown, args: { through?: string | null; limit?: number | null }, ctx: ApiContext) {
-  const rows = await read(ctx, "innovation-chains.cypher", { through: args.through ?? null, limit: clamp(args.limit, LIMITS.limit, 50) });
+  const limit = clamp(args.limit, LIMITS.limit, 50);
+  const rows = args.through
+    ? await read(ctx, "innovation-chains-through.cypher", { through: args.through, limit })
+    : await read(ctx, "innovation-chains.cypher", { limit });
   return rows.map((row) => {
     const [lab, spinoff, productionLine, customer] = (row.nodes as NodeRow[]).map(toGraphNode);
     return { lab, spinoff, productionLine, customer, edges: (row.edges as EdgeRow[]).map(toGraphEdge) };
