@@ -1,15 +1,16 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KindConflictError, writePlan } from "../src/db/import-plan.js";
+import { KindConflictError, PartialImportError, writePlan } from "../src/db/import-plan.js";
 import { seedGraph } from "../src/db/seed.js";
 import { seedPaths } from "../src/ingest/load.js";
 import { prepareImport } from "../src/ingest/prepare.js";
 import { DataError } from "../src/ingest/problems.js";
 import { log } from "../src/log.js";
 import { graphFingerprint } from "./support/fingerprint.js";
-import { DATABASE, resetGraph, seededGraph } from "./support/neo4j.js";
+import { count, DATABASE, resetGraph, seededGraph, testDriver } from "./support/neo4j.js";
 import { copySeed, SEED_DIR } from "./support/seed-corpus.js";
 
 const KO = "000_40209cd791088b9a.json";
@@ -166,16 +167,16 @@ describe("bad input: clear errors, and the database exactly as before", () => {
 
   it("a failure inside the write transaction rolls everything back", async () => {
     const plan = await prepareImport(seedPaths(SEED_DIR));
-    // Valid rows first, then a relation whose property Neo4j cannot store (a nested map): the
+    // Valid rows first, then a relation whose property Neo4j cannot store (a mixed list): the
     // database rejects it in the fourth batch, after articles, entities and mentions were written.
     plan.entities.push({
       id: "rollback-probe",
       kind: "Company",
       props: { name: "Probe", names: ["Probe"], aliases: [], aliasLangs: [], garbledAliases: [] },
     });
-    plan.relations.push({ type: "LOCATED_IN", from: "rollback-probe", to: "hong-kong", props: { bad: { nested: { map: 1 } } as never } });
+    plan.relations.push({ type: "LOCATED_IN", from: "rollback-probe", to: "hong-kong", props: { bad: ["text", 1] as never } });
     await resetGraph(driver);
-    await expect(writePlan(driver, plan, { database: DATABASE, log })).rejects.toThrow();
+    await expect(writePlan(driver, plan, { database: DATABASE, log })).rejects.toMatchObject({ code: expect.stringMatching(/^Neo\./) });
     expect(await graphFingerprint(driver)).toMatch(/^0 nodes, 0 relationships/);
     await seedGraph(driver, SEED_DIR, DATABASE, log);
   });
@@ -189,5 +190,44 @@ describe("bad input: clear errors, and the database exactly as before", () => {
     expect(error).toBeInstanceOf(KindConflictError);
     expect((error as Error).message).toMatch(/cityu is Institution, data says Company/);
     expect(await graphFingerprint(driver)).toBe(before);
+  });
+});
+
+describe("an import larger than one transaction", () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = await testDriver();
+  });
+  afterAll(async () => driver.close());
+
+  it("commits in parts of txRows rows and ends where a single-transaction import ends", async () => {
+    const plan = await prepareImport(seedPaths(SEED_DIR));
+    await resetGraph(driver);
+    await writePlan(driver, plan, { database: DATABASE, log });
+    const single = await graphFingerprint(driver);
+    await resetGraph(driver);
+    const committed: number[] = [];
+    const progress = pino({ level: "info" }, { write: (line: string) => void committed.push(JSON.parse(line).transaction ?? 0) });
+    await writePlan(driver, plan, { database: DATABASE, log: progress, txRows: 150, batchSize: 40 });
+    expect(committed.filter(Boolean)).toEqual(committed.filter(Boolean).map((_, i) => i + 1));
+    expect(committed.filter(Boolean).length).toBeGreaterThan(5);
+    expect(await graphFingerprint(driver)).toBe(single);
+  });
+
+  it("says which part failed, keeps the committed parts, and a re-run completes the import", async () => {
+    const plan = await prepareImport(seedPaths(SEED_DIR));
+    await resetGraph(driver);
+    await writePlan(driver, plan, { database: DATABASE, log });
+    const complete = await graphFingerprint(driver);
+    await resetGraph(driver);
+    const broken = structuredClone(plan);
+    broken.relations.push({ type: "LOCATED_IN", from: "cityu", to: "hong-kong", props: { bad: ["text", 1] as never } });
+    const error = await writePlan(driver, broken, { database: DATABASE, log, txRows: 300 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartialImportError);
+    expect((error as Error).cause).toMatchObject({ code: expect.stringMatching(/^Neo\./) });
+    expect((error as Error).message).toMatch(/failed in transaction \d+ of \d+, after \d+ committed.*run the same import again/);
+    expect(await count(driver, "MATCH (n:Entity) RETURN count(n)")).toBe(plan.entities.length);
+    await writePlan(driver, plan, { database: DATABASE, log, txRows: 300 });
+    expect(await graphFingerprint(driver)).toBe(complete);
   });
 });

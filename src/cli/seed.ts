@@ -1,4 +1,7 @@
-/** `npm run seed`: validate, link and import seed/ into Neo4j (embedded unless NEO4J_URI), all or nothing. */
+/**
+ * `npm run seed`: validate, link and import seed/ into Neo4j (embedded unless NEO4J_URI). Invalid
+ * data writes nothing; a corpus over IMPORT_TX_ROWS rows is written in several transactions.
+ */
 import path from "node:path";
 import { Command } from "commander";
 import { loadConfig } from "../config.js";
@@ -10,7 +13,9 @@ import { runMain } from "./run.js";
 
 const opts = new Command()
   .name("seed")
-  .description("Import the article data into Neo4j. Idempotent; on any problem nothing is written.")
+  .description(
+    "Import the article data into Neo4j. Idempotent; invalid data writes nothing. Corpora over IMPORT_TX_ROWS rows are committed in parts; re-run to complete a part-written import.",
+  )
   .option("--seed <dir>", "seed folder", "seed")
   .parse()
   .opts<{ seed: string }>();
@@ -19,7 +24,7 @@ runMain(async () => {
   const cfg = loadConfig();
   const neo4j = await openNeo4j(cfg, log);
   try {
-    printSummary(await seedGraph(neo4j.driver, path.resolve(opts.seed), cfg.NEO4J_DATABASE, log));
+    printSummary(await seedGraph(neo4j.driver, path.resolve(opts.seed), cfg.NEO4J_DATABASE, log, { txRows: cfg.IMPORT_TX_ROWS }));
   } finally {
     await neo4j.close();
   }

@@ -30,7 +30,9 @@ runMain(async () => {
   const { records } = await neo4j.driver.executeQuery(cypher("queries/has-articles.cypher"), {}, { database: cfg.NEO4J_DATABASE });
   if (!records[0]?.get("seeded")) {
     log.info("the graph is empty: importing the seed articles");
-    const summary = await seedGraph(neo4j.driver, path.join(cfg.projectRoot, "seed"), cfg.NEO4J_DATABASE, log);
+    const summary = await seedGraph(neo4j.driver, path.join(cfg.projectRoot, "seed"), cfg.NEO4J_DATABASE, log, {
+      txRows: cfg.IMPORT_TX_ROWS,
+    });
     log.info({ nodes: summary.nodes, relationships: summary.relationships }, "seed data imported");
   }
   await buildExplorer();

@@ -13,8 +13,35 @@ export interface ImportCounts {
 
 export interface ImportOptions {
   database: string;
+  /** Rows per UNWIND statement. */
   batchSize?: number;
+  /**
+   * Rows per transaction. Neo4j holds a transaction's changes on its heap (about 5 KB per
+   * relationship, BENCHMARKS.md), so a corpus larger than this is written in several transactions.
+   */
+  txRows?: number;
   log: Logger;
+}
+
+export const DEFAULT_TX_ROWS = 100_000;
+
+/**
+ * An import of several transactions failed after some of them committed. Nothing already stored
+ * was lost (the import only adds and updates); running the same import again completes it.
+ */
+export class PartialImportError extends Error {
+  constructor(
+    readonly committed: number,
+    readonly total: number,
+    cause: unknown,
+  ) {
+    super(
+      `the import failed in transaction ${committed + 1} of ${total}, after ${committed} committed: ${String((cause as Error)?.message ?? cause)}. ` +
+        "Nothing already stored was lost; run the same import again to complete it (it skips what is already written).",
+      { cause },
+    );
+    this.name = "PartialImportError";
+  }
 }
 
 /** Entities already stored under another kind: the import refuses rather than relabel them. */
@@ -30,36 +57,67 @@ export class KindConflictError extends Error {
 
 type Row = Record<string, unknown>;
 
-/** One kind of row, split into what is new (CREATE) and what may already be stored (hash-guarded MERGE). */
-interface Step {
+/** Rows for one statement: `file` under cypher/, `what` for progress logs. */
+interface Segment {
   what: string;
-  create: { file: string; rows: Row[] };
-  merge: { file: string; rows: Row[] };
+  file: string;
+  rows: Row[];
 }
 
 /**
- * Writes the plan in ONE transaction (all or nothing) with batched UNWIND statements from
- * cypher/import/. It first asks which ids are already stored: rows that touch only new nodes are
- * CREATEd (no lookup of existing relationships), the rest are MERGEd. Rows carry a content hash;
- * unchanged rows are not rewritten, so importing the same data twice reports zero changes.
+ * Writes the plan with batched UNWIND statements from cypher/import/. It first asks which ids are
+ * already stored: rows that touch only new nodes are CREATEd (no lookup of existing
+ * relationships), the rest are MERGEd. Rows carry a content hash; unchanged rows are not
+ * rewritten, so importing the same data twice reports zero changes.
+ *
+ * A plan of up to `txRows` rows is written in ONE transaction: all or nothing. A larger one is
+ * written in transactions of `txRows` rows, nodes before the relationships that need them; if one
+ * fails, the earlier ones stay committed and PartialImportError says so.
  */
 export async function writePlan(driver: Driver, plan: ImportPlan, o: ImportOptions): Promise<ImportCounts> {
   const batchSize = o.batchSize ?? 5000;
   const session = driver.session({ database: o.database });
   try {
-    return await session.executeWrite(async (tx) => {
-      const stored = await storedIds(tx, plan);
-      const counts: ImportCounts = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
-      for (const step of steps(plan, stored)) {
-        for (const { file, rows } of [step.create, step.merge]) {
-          await runBatches(tx, step.what, cypher(file), rows, batchSize, counts, o.log);
-        }
+    const stored = await session.executeRead((tx) => storedIds(tx, plan));
+    const transactions = splitRows(segments(plan, stored), o.txRows ?? DEFAULT_TX_ROWS);
+    const counts: ImportCounts = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
+    for (const [i, work] of transactions.entries()) {
+      try {
+        const written = await session.executeWrite(async (tx) => {
+          const c: ImportCounts = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
+          for (const { what, file, rows } of work) await runBatches(tx, what, cypher(file), rows, batchSize, c, o.log);
+          return c;
+        });
+        for (const key of Object.keys(counts) as Array<keyof ImportCounts>) counts[key] += written[key];
+      } catch (error) {
+        if (i === 0) throw error;
+        throw new PartialImportError(i, transactions.length, error);
       }
-      return counts;
-    });
+      if (transactions.length > 1) o.log.info({ transaction: i + 1, of: transactions.length }, "import transaction committed");
+    }
+    return counts;
   } finally {
     await session.close();
   }
+}
+
+/** Cuts the segments, in order, into transactions of at most `txRows` rows. */
+function splitRows(work: Segment[], txRows: number): Segment[][] {
+  const transactions: Segment[][] = [[]];
+  let room = txRows;
+  for (const segment of work) {
+    for (let start = 0; start < segment.rows.length; ) {
+      if (room === 0) {
+        transactions.push([]);
+        room = txRows;
+      }
+      const rows = segment.rows.slice(start, start + room);
+      transactions.at(-1)?.push({ ...segment, rows });
+      start += rows.length;
+      room -= rows.length;
+    }
+  }
+  return transactions;
 }
 
 interface StoredIds {
@@ -91,46 +149,45 @@ async function storedIds(tx: ManagedTransaction, plan: ImportPlan): Promise<Stor
   return stored;
 }
 
-/** The write order: nodes before the relationships that need them. */
-function steps(plan: ImportPlan, stored: StoredIds): Step[] {
-  const split = (what: string, file: string, rows: Row[], isStored: (row: Row) => boolean): Step => ({
-    what,
-    create: { file: `import/create-${file}`, rows: rows.filter((r) => !isStored(r)) },
-    merge: { file: `import/merge-${file}`, rows: rows.filter(isStored) },
-  });
+/** The write order: nodes before the relationships that need them; new rows CREATEd, the rest MERGEd. */
+function segments(plan: ImportPlan, stored: StoredIds): Segment[] {
+  const split = (what: string, file: string, rows: Row[], isStored: (row: Row) => boolean): Segment[] => [
+    { what, file: `import/create-${file}`, rows: rows.filter((r) => !isStored(r)) },
+    { what, file: `import/merge-${file}`, rows: rows.filter(isStored) },
+  ];
   const entity = (id: unknown) => stored.entities.has(id as string);
   return [
-    split(
+    ...split(
       "articles",
       "articles.cypher",
       plan.articles.map((r) => withHash({ id: r.id, props: toNeo4j(r.props) }, r)),
       (r) => stored.articles.has(r.id as string),
     ),
-    split(
+    ...split(
       "entities",
       "entities.cypher",
       plan.entities.map((r) => withHash({ id: r.id, kind: r.kind, props: toNeo4j(r.props) }, r)),
       (r) => entity(r.id),
     ),
-    split(
+    ...split(
       "mentions",
       "mentions.cypher",
       plan.mentions.map((r) => withHash({ ...r }, r)),
       (r) => stored.articles.has(r.articleId as string) && entity(r.entityId),
     ),
-    split(
+    ...split(
       "relations",
       "relations.cypher",
       plan.relations.map((r) => withHash({ type: r.type, from: r.from, to: r.to, props: toNeo4j(r.props) }, r)),
       (r) => entity(r.from) && entity(r.to),
     ),
-    split(
+    ...split(
       "measures",
       "measures.cypher",
       plan.measures.map((r) => withHash({ id: r.id, entityId: r.entityId, props: toNeo4j(r.props) }, r)),
       (r) => stored.measures.has(r.id as string),
     ),
-  ];
+  ].filter((segment) => segment.rows.length > 0);
 }
 
 /**

@@ -15,15 +15,24 @@ export interface SeedSummary {
   perArticle: Array<{ id: string; file: string; entities: number; relations: number; measures: number }>;
 }
 
-/** Validates and links the article data under `seedDir`, then imports it in one transaction. */
-export async function seedGraph(driver: Driver, seedDir: string, database: string, log: Logger): Promise<SeedSummary> {
+/**
+ * Validates and links the article data under `seedDir`, then imports it: in one transaction, or
+ * in transactions of `txRows` rows when the corpus is larger (see writePlan).
+ */
+export async function seedGraph(
+  driver: Driver,
+  seedDir: string,
+  database: string,
+  log: Logger,
+  o: { txRows?: number } = {},
+): Promise<SeedSummary> {
   log.info({ seedDir }, "validating article data");
   const plan = await prepareImport(seedPaths(seedDir));
   log.info(
     { articles: plan.articles.length, entities: plan.entities.length, relations: plan.relations.length, measures: plan.measures.length },
     "article data valid; importing",
   );
-  const changes = await writePlan(driver, plan, { database, log });
+  const changes = await writePlan(driver, plan, { database, log, txRows: o.txRows });
   const counts = await graphCounts(driver, database);
   const changed = changes.nodesCreated + changes.relationshipsCreated + changes.propertiesSet + changes.labelsAdded;
   return { changes, changed, ...counts, perArticle: perArticle(plan) };
