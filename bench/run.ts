@@ -10,7 +10,6 @@ import os from "node:os";
 import path from "node:path";
 import { Command } from "commander";
 import type { Driver } from "neo4j-driver";
-import { startApi } from "../src/api/app.js";
 import { loadConfig } from "../src/config.js";
 import { connect } from "../src/db/driver.js";
 import { type EmbeddedNeo4j, startEmbeddedNeo4j } from "../src/db/embedded/embedded-neo4j.js";
@@ -19,6 +18,7 @@ import { graphCounts } from "../src/db/seed.js";
 import { seedPaths } from "../src/ingest/load.js";
 import { prepareImport } from "../src/ingest/prepare.js";
 import { log } from "../src/log.js";
+import { startApiProcess } from "./api-process.js";
 import { generateCorpus } from "./generate/corpus.js";
 import { importBestRaw, importNaive, importOurs } from "./import-throughput.js";
 import { measureLatency } from "./latency.js";
@@ -108,17 +108,7 @@ async function benchSize(size: string): Promise<Record<string, unknown>> {
   const naive = imports.find((r) => r.method.startsWith("naive"));
 
   const counts = await graphCounts(driver, database);
-  const api = await startApi({
-    driver,
-    database,
-    host: "127.0.0.1",
-    port: 0,
-    jwtSecret: "bench-secret-0123456789-0123456789-0123",
-    requestTimeoutMs: 60_000,
-    txTimeoutMs: 60_000,
-    development: false,
-    log,
-  });
+  const api = await startApiProcess(uri as string, database);
   try {
     const ids = await pickCaseIds(driver, database);
     const latency = await measureLatency(api.url, driver, database, queryCases(ids), size === "seed" ? runs * 2 : runs);
@@ -141,7 +131,7 @@ async function benchSize(size: string): Promise<Record<string, unknown>> {
     const load = [];
     for (const c of [1, 16, 64]) load.push(await measureLoad(api.url, body, c, loadSeconds));
     console.table(load);
-    const memory = { apiProcessRssMb: rssMb(), neo4jHeapUsedMb: await neo4jHeapMb(driver, database) };
+    const memory = { apiProcessRssMb: api.rssMb(), benchProcessRssMb: rssMb(), neo4jHeapUsedMb: await neo4jHeapMb(driver, database) };
     console.log(memory);
     return {
       size,
@@ -156,7 +146,7 @@ async function benchSize(size: string): Promise<Record<string, unknown>> {
       ids,
     };
   } finally {
-    await api.close();
+    await api.stop();
   }
 }
 

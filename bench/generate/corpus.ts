@@ -102,7 +102,9 @@ export async function generateCorpus(o: CorpusOptions): Promise<{ entities: numb
   const byKind = new Map<EntityKind, Entity[]>();
   const add = (e: Entity) => {
     catalogue.entities.push(e.def);
-    byKind.set(e.def.kind, [...(byKind.get(e.def.kind) ?? []), e]);
+    const pool = byKind.get(e.def.kind) ?? [];
+    pool.push(e);
+    byKind.set(e.def.kind, pool);
   };
   const fullNames = (n: Names) => ({ "zh-Hans": n["zh-Hans"], "zh-Hant": n["zh-Hant"], ko: n.ko, ja: n.ja });
 
