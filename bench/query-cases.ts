@@ -112,11 +112,12 @@ export function queryCases(ids: CaseIds): QueryCase[] {
           "query ($id: ID!) { institutions(where: { id: { eq: $id } }) { id name staff { id name } organized { id name } locatedIn { id name } } }",
         variables: { id: ids.hub },
       },
+      // LIMIT 50 in each list, as @limit gives the generated API (see kinds.graphql).
       cypher: `MATCH (i:Institution {id: $id})
                RETURN i.id AS id, i.name AS name,
-                      COLLECT { MATCH (p:Person)-[:WORKS_AT]->(i) RETURN p { .id, .name } } AS staff,
-                      COLLECT { MATCH (i)-[:ORGANIZED]->(e:Event) RETURN e { .id, .name } } AS organized,
-                      COLLECT { MATCH (i)-[:LOCATED_IN]->(r:Region) RETURN r { .id, .name } } AS locatedIn`,
+                      COLLECT { MATCH (p:Person)-[:WORKS_AT]->(i) RETURN p { .id, .name } LIMIT 50 } AS staff,
+                      COLLECT { MATCH (i)-[:ORGANIZED]->(e:Event) RETURN e { .id, .name } LIMIT 50 } AS organized,
+                      COLLECT { MATCH (i)-[:LOCATED_IN]->(r:Region) RETURN r { .id, .name } LIMIT 50 } AS locatedIn`,
       params: { id: ids.hub },
     },
   ];

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "../log.js";
 import { type ApiContext, contextFactory } from "./context.js";
@@ -50,7 +51,12 @@ export async function startApi(o: ApiOptions): Promise<RunningApi> {
     formatError: errorFormatter(o.log, o.development),
     validationRules: protection.validationRules,
     // graphql-armor is typed against Apollo's CommonJS build; the plugin objects are the same.
-    plugins: protection.plugins as unknown as ApolloServerPlugin<ApiContext>[],
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<ApiContext>[]),
+      // Apollo's default cache-control plugin hooks every field resolution to compute HTTP cache
+      // hints; the API sets none, so it is pure per-field overhead.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     allowBatchedHttpRequests: false,
   });
   await apollo.start();
