@@ -1,4 +1,5 @@
 import neo4j from "neo4j-driver";
+import { REGION_MEMBER_SET_LIMIT } from "../src/api/analyst/limits.js";
 import { luceneQuery } from "../src/api/analyst/lucene.js";
 import { cypher } from "../src/db/cypher.js";
 
@@ -97,7 +98,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         variables: { a: ids.regionA, b: ids.regionB },
       },
       cypher: cypher("analyst/region-links.cypher"),
-      params: { a: ids.regionA, b: ids.regionB, limit: int(200) },
+      params: { a: ids.regionA, b: ids.regionB, limit: int(200), memberSetLimit: REGION_MEMBER_SET_LIMIT },
     },
     {
       name: "generated: companies page",

@@ -1,8 +1,10 @@
+import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
 import { cypher } from "../src/db/cypher.js";
 import { RELATION_TYPES } from "../src/model/relation.js";
 import { gql, seededApiForSuite } from "./support/api.js";
 import { graphFingerprint } from "./support/fingerprint.js";
+import { testDriver } from "./support/neo4j.js";
 
 const seeded = seededApiForSuite();
 
@@ -185,6 +187,32 @@ describe("regionLinks", () => {
       ?.split("|");
     const stated = Object.keys(RELATION_TYPES).filter((t) => t !== "LOCATED_IN" && t !== "PART_OF");
     expect(listed?.sort()).toEqual(stated.sort());
+  });
+
+  it("gives the same links whichever way it tests membership of region b (member set or nearest regions)", async () => {
+    const driver = await testDriver();
+    try {
+      for (const [a, b] of [
+        ["hong-kong", "shandong"],
+        ["shandong", "hong-kong"],
+        ["hong-kong", "chongqing"],
+      ]) {
+        const links = async (memberSetLimit: number) => {
+          const { records } = await driver.executeQuery(cypher("analyst/region-links.cypher"), {
+            a,
+            b,
+            limit: neo4j.int(500),
+            memberSetLimit: neo4j.int(memberSetLimit),
+          });
+          return records.map((r) => key(r.get("edge"))).sort();
+        };
+        const bySet = await links(1_000_000);
+        expect(bySet.length, `${a} ${b}`).toBeGreaterThan(0);
+        expect(await links(0), `${a} ${b}`).toEqual(bySet);
+      }
+    } finally {
+      await driver.close();
+    }
   });
 
   it("returns at most limit links", async () => {

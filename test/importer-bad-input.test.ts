@@ -9,7 +9,7 @@ import { seedPaths } from "../src/ingest/load.js";
 import { prepareImport } from "../src/ingest/prepare.js";
 import { DataError } from "../src/ingest/problems.js";
 import { log } from "../src/log.js";
-import { graphFingerprint } from "./support/fingerprint.js";
+import { freshSeedImport, graphFingerprint } from "./support/fingerprint.js";
 import { count, DATABASE, resetGraph, seededGraph, testDriver } from "./support/neo4j.js";
 import { copySeed, SEED_DIR } from "./support/seed-corpus.js";
 
@@ -201,10 +201,7 @@ describe("an import larger than one transaction", () => {
   afterAll(async () => driver.close());
 
   it("commits in parts of txRows rows and ends where a single-transaction import ends", async () => {
-    const plan = await prepareImport(seedPaths(SEED_DIR));
-    await resetGraph(driver);
-    await writePlan(driver, plan, { database: DATABASE, log });
-    const single = await graphFingerprint(driver);
+    const { plan, fingerprint: single } = await freshSeedImport(driver);
     await resetGraph(driver);
     const committed: number[] = [];
     const progress = pino({ level: "info" }, { write: (line: string) => void committed.push(JSON.parse(line).transaction ?? 0) });
@@ -215,10 +212,7 @@ describe("an import larger than one transaction", () => {
   });
 
   it("says which part failed, keeps the committed parts, and a re-run completes the import", async () => {
-    const plan = await prepareImport(seedPaths(SEED_DIR));
-    await resetGraph(driver);
-    await writePlan(driver, plan, { database: DATABASE, log });
-    const complete = await graphFingerprint(driver);
+    const { plan, fingerprint: complete } = await freshSeedImport(driver);
     await resetGraph(driver);
     const broken = structuredClone(plan);
     broken.relations.push({ type: "LOCATED_IN", from: "cityu", to: "hong-kong", props: { bad: ["text", 1] as never } });

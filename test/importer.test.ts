@@ -2,12 +2,10 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writePlan } from "../src/db/import-plan.js";
 import { type SeedSummary, seedGraph } from "../src/db/seed.js";
-import { seedPaths } from "../src/ingest/load.js";
 import type { ImportPlan } from "../src/ingest/plan.js";
-import { prepareImport } from "../src/ingest/prepare.js";
 import { log } from "../src/log.js";
 import { EntityKind } from "../src/model/entity.js";
-import { graphFingerprint } from "./support/fingerprint.js";
+import { freshSeedImport, graphFingerprint } from "./support/fingerprint.js";
 import { count, DATABASE, resetGraph, testDriver } from "./support/neo4j.js";
 import { SEED_DIR } from "./support/seed-corpus.js";
 
@@ -79,10 +77,7 @@ describe("importing into a graph that already holds part of the data", () => {
   afterAll(async () => driver.close());
 
   it("creates what is new, updates what changed, and ends byte for byte where a fresh import ends", async () => {
-    const plan = await prepareImport(seedPaths(SEED_DIR));
-    await resetGraph(driver);
-    await writePlan(driver, plan, { database: DATABASE, log });
-    const fresh = await graphFingerprint(driver);
+    const { plan, fingerprint: fresh } = await freshSeedImport(driver);
 
     // An older state: every other entity and article, a changed quote on the relations kept.
     const entities = plan.entities.filter((_, i) => i % 2 === 0);

@@ -14,3 +14,11 @@ export function clamp(value: number | null | undefined, bounds: { min: number; m
   if (value === null || value === undefined || !Number.isFinite(value)) return neo4j.int(fallback);
   return neo4j.int(Math.min(bounds.max, Math.max(bounds.min, Math.trunc(value))));
 }
+
+/**
+ * regionLinks collects region b's members into a set when b's regions have at most this many
+ * direct members, and otherwise tests each link's far end by its nearest regions. Measured at M and
+ * L (BENCHMARKS.md): the set wins for cities and small provinces, the region test for large
+ * provinces and countries.
+ */
+export const REGION_MEMBER_SET_LIMIT = neo4j.int(4000);

@@ -4,7 +4,7 @@ import { cypher } from "../../db/cypher.js";
 import { KIND_OF_LABEL } from "../../model/entity-kinds.js";
 import type { ApiContext } from "../context.js";
 import { type EdgeRow, LABEL_OF_KIND, type NodeRow, toGraphEdge, toGraphNode } from "./graph-mapping.js";
-import { clamp, LIMITS } from "./limits.js";
+import { clamp, LIMITS, REGION_MEMBER_SET_LIMIT } from "./limits.js";
 import { cleanSearchText, luceneQuery } from "./lucene.js";
 
 /** Runs a read-only analyst query from cypher/analyst/ with the request's transaction timeout. */
@@ -77,7 +77,12 @@ async function innovationChains(_: unknown, args: { through?: string | null; lim
 }
 
 async function regionLinks(_: unknown, args: { a: string; b: string; limit?: number | null }, ctx: ApiContext) {
-  const rows = await read(ctx, "region-links.cypher", { a: args.a, b: args.b, limit: clamp(args.limit, LIMITS.limit, 200) });
+  const rows = await read(ctx, "region-links.cypher", {
+    a: args.a,
+    b: args.b,
+    limit: clamp(args.limit, LIMITS.limit, 200),
+    memberSetLimit: REGION_MEMBER_SET_LIMIT,
+  });
   return rows.map((r) => toGraphEdge(r.edge as EdgeRow));
 }
 
