@@ -29,6 +29,11 @@ export interface CaseIds {
   regionB: string;
 }
 
+/** Selection sets shared by the cases: a subgraph, and an innovation chain, each with evidence. */
+const EDGES = "edges { source target type evidence { articleId quote } }";
+const SUBGRAPH = `{ nodes { id kind name names } ${EDGES} }`;
+const CHAIN = `{ lab { id name } spinoff { id name } productionLine { id name } customer { id name } ${EDGES} }`;
+
 export function queryCases(ids: CaseIds): QueryCase[] {
   const lucene = luceneQuery(ids.searchText);
   return [
@@ -44,8 +49,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
     {
       name: "neighborhood depth 1",
       graphql: {
-        query:
-          "query ($id: ID!) { neighborhood(id: $id, depth: 1) { nodes { id kind name names } edges { source target type evidence { articleId quote } } } }",
+        query: `query ($id: ID!) { neighborhood(id: $id, depth: 1) ${SUBGRAPH} }`,
         variables: { id: ids.hub },
       },
       cypher: cypher("analyst/neighborhood.cypher"),
@@ -54,8 +58,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
     {
       name: "neighborhood depth 2",
       graphql: {
-        query:
-          "query ($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id kind name names } edges { source target type evidence { articleId quote } } } }",
+        query: `query ($id: ID!) { neighborhood(id: $id, depth: 2) ${SUBGRAPH} }`,
         variables: { id: ids.hub },
       },
       cypher: cypher("analyst/neighborhood.cypher"),
@@ -64,8 +67,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
     {
       name: "connection",
       graphql: {
-        query:
-          "query ($a: ID!, $b: ID!) { connection(from: $a, to: $b) { nodes { id kind name names } edges { source target type evidence { articleId quote } } } }",
+        query: `query ($a: ID!, $b: ID!) { connection(from: $a, to: $b) ${SUBGRAPH} }`,
         variables: { a: ids.from, b: ids.to },
       },
       cypher: cypher("analyst/connection.cypher"),
@@ -75,8 +77,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
     {
       name: "innovationChains (through a company)",
       graphql: {
-        query:
-          "query ($t: ID) { innovationChains(through: $t) { lab { id name } spinoff { id name } productionLine { id name } customer { id name } edges { source target type evidence { articleId quote } } } }",
+        query: `query ($t: ID) { innovationChains(through: $t) ${CHAIN} }`,
         variables: { t: ids.through ?? null },
       },
       cypher: cypher(ids.through ? "analyst/innovation-chains-through.cypher" : "analyst/innovation-chains.cypher"),
@@ -85,8 +86,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
     {
       name: "innovationChains (anywhere)",
       graphql: {
-        query:
-          "{ innovationChains { lab { id name } spinoff { id name } productionLine { id name } customer { id name } edges { source target type evidence { articleId quote } } } }",
+        query: `{ innovationChains ${CHAIN} }`,
       },
       cypher: cypher("analyst/innovation-chains.cypher"),
       params: { limit: int(50) },

@@ -25,6 +25,8 @@ export interface ImportOptions {
 
 export const DEFAULT_TX_ROWS = 100_000;
 
+const noChanges = (): ImportCounts => ({ nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 });
+
 /**
  * An import of several transactions failed after some of them committed. Nothing already stored
  * was lost (the import only adds and updates); running the same import again completes it.
@@ -80,11 +82,11 @@ export async function writePlan(driver: Driver, plan: ImportPlan, o: ImportOptio
   try {
     const stored = await session.executeRead((tx) => storedIds(tx, plan));
     const transactions = splitRows(segments(plan, stored), o.txRows ?? DEFAULT_TX_ROWS);
-    const counts: ImportCounts = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
+    const counts = noChanges();
     for (const [i, work] of transactions.entries()) {
       try {
         const written = await session.executeWrite(async (tx) => {
-          const c: ImportCounts = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
+          const c = noChanges();
           for (const { what, file, rows } of work) await runBatches(tx, what, cypher(file), rows, batchSize, c, o.log);
           return c;
         });
