@@ -1,4 +1,5 @@
 import type { Driver } from "neo4j-driver";
+import { GraphqlClient } from "./graphql-client.js";
 import type { QueryCase } from "./query-cases.js";
 import { type Latency, measure, round } from "./stats.js";
 
@@ -12,33 +13,41 @@ export interface LatencyRow {
   addedP95: number;
 }
 
-async function postGraphql(url: string, body: QueryCase["graphql"]): Promise<void> {
-  const res = await fetch(`${url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as { errors?: Array<{ message: string }> };
-  if (json.errors) throw new Error(`GraphQL error: ${json.errors[0]?.message}`);
+export interface LatencyReport {
+  /** The HTTP round trip alone: `{ __typename }` touches neither resolvers nor Neo4j. */
+  httpFloor: Latency;
+  rows: LatencyRow[];
 }
 
-/** Each case measured twice in the same run: through the API over HTTP, and as raw Cypher. */
+/**
+ * Each case measured both ways in the same run: as raw Cypher through the driver, then through
+ * the API over HTTP. In blocks, not alternating run by run: alternating lets the API process's
+ * work after a response (GC, socket clean-up) overlap the next raw query on 2 cores, which made
+ * raw search 3× slower in a trial and the ratio look better than it is.
+ */
 export async function measureLatency(
   apiUrl: string,
   driver: Driver,
   database: string,
   cases: QueryCase[],
   runs: number,
-): Promise<LatencyRow[]> {
-  const rows: LatencyRow[] = [];
-  for (const c of cases) {
-    const raw = await measure(async () => {
-      const first = await driver.executeQuery(c.cypher, c.params, { database, routing: "READ" });
-      if (c.cypherFallback && first.records.length === 0)
-        await driver.executeQuery(c.cypher, c.cypherFallback, { database, routing: "READ" });
-    }, runs);
-    const graphql = await measure(() => postGraphql(apiUrl, c.graphql), runs);
-    rows.push({ query: c.name, graphql, raw, ratioP95: round(graphql.p95 / raw.p95), addedP95: round(graphql.p95 - raw.p95) });
+): Promise<LatencyReport> {
+  const client = new GraphqlClient(apiUrl);
+  try {
+    const httpFloor = await measure(() => client.post({ query: "{ __typename }" }), runs);
+    const rows: LatencyRow[] = [];
+    for (const c of cases) {
+      const rawQuery = async () => {
+        const first = await driver.executeQuery(c.cypher, c.params, { database, routing: "READ" });
+        if (c.cypherFallback && first.records.length === 0)
+          await driver.executeQuery(c.cypher, c.cypherFallback, { database, routing: "READ" });
+      };
+      const raw = await measure(rawQuery, runs);
+      const graphql = await measure(() => client.post(c.graphql), runs);
+      rows.push({ query: c.name, graphql, raw, ratioP95: round(graphql.p95 / raw.p95), addedP95: round(graphql.p95 - raw.p95) });
+    }
+    return { httpFloor, rows };
+  } finally {
+    client.close();
   }
-  return rows;
 }

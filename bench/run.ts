@@ -112,8 +112,9 @@ async function benchSize(size: string): Promise<Record<string, unknown>> {
   try {
     const ids = await pickCaseIds(driver, database);
     const latency = await measureLatency(api.url, driver, database, queryCases(ids), size === "seed" ? runs * 2 : runs);
+    console.log("HTTP round trip alone ({ __typename }), ms:", roundRow({ ...latency.httpFloor }));
     console.table(
-      latency
+      latency.rows
         .map((r) => ({
           query: r.query,
           "raw p50": r.raw.p50,

@@ -86,6 +86,15 @@ describe("protection against expensive queries", () => {
     expect(r.data?.__schema.queryType.name).toBe("Query");
   });
 
+  it("answers in compact JSON (no pretty-printing whitespace to send and parse)", async () => {
+    const res = await fetch(`${seeded.api.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ institutions(where: { id: { eq: "hktdc" } }) { id name } }` }),
+    });
+    expect(await res.text()).toBe('{"data":{"institutions":[{"id":"hktdc","name":"Hong Kong Trade Development Council"}]}}');
+  });
+
   describe("on a graph with a hub of 700 neighbours", () => {
     beforeAll(async () => {
       await seeded.driver.executeQuery(

@@ -58,6 +58,9 @@ export async function startApi(o: ApiOptions): Promise<RunningApi> {
       ApolloServerPluginCacheControlDisabled(),
     ],
     allowBatchedHttpRequests: false,
+    // Apollo pretty-prints responses by default (two-space indent): more bytes and time for
+    // every client, which all parse JSON anyway.
+    stringifyResult: (result) => JSON.stringify(result),
   });
   await apollo.start();
   const health: Route = async (req, res, url) => {

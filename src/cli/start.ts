@@ -1,5 +1,7 @@
 /** `npm start`: Neo4j (embedded unless NEO4J_URI), schema, seed data if the graph is empty, then the API. */
 
+// First: sets NODE_ENV before graphql-js loads (see the file).
+import "./production-defaults.js";
 import path from "node:path";
 import { type RunningApi, startApi } from "../api/app.js";
 import { loadConfig } from "../config.js";
