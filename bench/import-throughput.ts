@@ -28,7 +28,7 @@ const row = (method: string, nodes: number, relationships: number, seconds: numb
 const relationshipCount = (plan: ImportPlan) => plan.relations.length + plan.mentions.length + plan.measures.length;
 const nodeCount = (plan: ImportPlan) => plan.entities.length + plan.articles.length + plan.measures.length;
 
-/** The project's importer: one transaction, batched UNWIND from cypher/import/. */
+/** The project's importer as `npm run seed` runs it (default IMPORT_TX_ROWS and IMPORT_WRITERS). */
 export async function importOurs(driver: Driver, plan: ImportPlan, database: string, log: Logger): Promise<ImportRow> {
   const t = performance.now();
   await writePlan(driver, plan, { database, log });
@@ -39,12 +39,21 @@ export async function importOurs(driver: Driver, plan: ImportPlan, database: str
  * The best batched raw Cypher I could write for the same data into an empty database: CREATE, not
  * MERGE (it knows the database is empty, so nothing can exist yet), static labels and types (one
  * statement per kind and per type, so the planner needs no dynamic lookups), 10,000 rows a batch,
- * one transaction per batch (so not all-or-nothing, unlike ours), no idempotency bookkeeping.
+ * one transaction per batch (so not all-or-nothing, unlike ours), two batches at a time (as many
+ * writers as ours; a second writer gains about 25% on 2 cores), no idempotency bookkeeping.
  */
 export async function importBestRaw(driver: Driver, plan: ImportPlan, database: string): Promise<ImportRow> {
   const t = performance.now();
   const run = async (query: string, rows: unknown[]) => {
-    for (let i = 0; i < rows.length; i += 10_000) await driver.executeQuery(query, { rows: rows.slice(i, i + 10_000) }, { database });
+    let next = 0;
+    const writer = async () => {
+      while (next < rows.length) {
+        const start = next;
+        next += 10_000;
+        await driver.executeQuery(query, { rows: rows.slice(start, start + 10_000) }, { database });
+      }
+    };
+    await Promise.all([writer(), writer()]);
   };
   await run(
     "UNWIND $rows AS row CREATE (a:Article {id: row.id}) SET a += row.props",

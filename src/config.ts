@@ -20,6 +20,7 @@ const Env = z.object({
   NEO4J_START_TIMEOUT_MS: z.coerce.number().int().positive().default(180_000),
   NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   IMPORT_TX_ROWS: z.coerce.number().int().positive().default(100_000),
+  IMPORT_WRITERS: z.coerce.number().int().min(1).max(8).default(2),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

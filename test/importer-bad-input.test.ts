@@ -3,7 +3,8 @@ import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KindConflictError, PartialImportError, writePlan } from "../src/db/import-plan.js";
+import { KindConflictError, PartialImportError, writeOnce, writePlan } from "../src/db/import-plan.js";
+import { planRows, segments } from "../src/db/import-rows.js";
 import { seedGraph } from "../src/db/seed.js";
 import { seedPaths } from "../src/ingest/load.js";
 import { prepareImport } from "../src/ingest/prepare.js";
@@ -204,11 +205,46 @@ describe("an import larger than one transaction", () => {
     const { plan, fingerprint: single } = await freshSeedImport(driver);
     await resetGraph(driver);
     const committed: number[] = [];
-    const progress = pino({ level: "info" }, { write: (line: string) => void committed.push(JSON.parse(line).transaction ?? 0) });
+    const progress = pino({ level: "info" }, { write: (line: string) => void committed.push(JSON.parse(line).committed ?? 0) });
     await writePlan(driver, plan, { database: DATABASE, log: progress, txRows: 150, batchSize: 40 });
     expect(committed.filter(Boolean)).toEqual(committed.filter(Boolean).map((_, i) => i + 1));
     expect(committed.filter(Boolean).length).toBeGreaterThan(5);
     expect(await graphFingerprint(driver)).toBe(single);
+  });
+
+  it("a part run again after it committed (a driver retry after a lost commit acknowledgement) writes nothing", async () => {
+    const plan = await prepareImport(seedPaths(SEED_DIR));
+    await resetGraph(driver);
+    const nothingStored = {
+      entities: new Map(),
+      articles: new Map(),
+      measures: new Map(),
+      unchangedMentions: new Set<number>(),
+      unchangedRelations: new Set<number>(),
+    };
+    const work = segments(planRows(plan), nothingStored);
+    const o = { database: DATABASE, log };
+    await writeOnce(
+      driver,
+      o,
+      work.filter((s) => s.phase === "nodes"),
+      { run: "retry-test", key: "retry-test:0:0", batchSize: 500 },
+    );
+    // Relationships between stored nodes only: CREATE rows that would silently double if run twice.
+    const links = work.filter((s) => s.file === "import/create-relations.cypher" || s.file === "import/create-mentions.cypher");
+    const marker = { run: "retry-test", key: "retry-test:1:0", batchSize: 500 };
+    const first = await writeOnce(driver, o, links, marker);
+    const relationships = await count(driver, "MATCH ()-[r]->() RETURN count(r)");
+    expect(first.relationshipsCreated).toBe(relationships);
+    expect(relationships).toBe(plan.relations.length + plan.mentions.length);
+    const retried = await writeOnce(driver, o, links, marker);
+    expect(retried.relationshipsCreated).toBe(0);
+    expect(await count(driver, "MATCH ()-[r]->() RETURN count(r)")).toBe(relationships);
+    // What the mark prevents: without it, the same part doubles every relationship.
+    await driver.executeQuery("MATCH (p:ImportPart {id: $key}) DELETE p", { key: marker.key }, { database: DATABASE });
+    await writeOnce(driver, o, links, marker);
+    expect(await count(driver, "MATCH ()-[r]->() RETURN count(r)")).toBe(2 * relationships);
+    await resetGraph(driver);
   });
 
   it("says which part failed, keeps the committed parts, and a re-run completes the import", async () => {
@@ -219,7 +255,7 @@ describe("an import larger than one transaction", () => {
     const error = await writePlan(driver, broken, { database: DATABASE, log, txRows: 300 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartialImportError);
     expect((error as Error).cause).toMatchObject({ code: expect.stringMatching(/^Neo\./) });
-    expect((error as Error).message).toMatch(/failed in transaction \d+ of \d+, after \d+ committed.*run the same import again/);
+    expect((error as Error).message).toMatch(/failed in one of its \d+ transactions, after \d+ committed.*run the same import again/);
     expect(await count(driver, "MATCH (n:Entity) RETURN count(n)")).toBe(plan.entities.length);
     await writePlan(driver, plan, { database: DATABASE, log, txRows: 300 });
     expect(await graphFingerprint(driver)).toBe(complete);

@@ -1,15 +1,15 @@
-// Which of the plan's ids the database already holds (and entities under which kind labels).
-// The importer CREATEs everything that is new, which is about twice as fast as MERGE, and
-// MERGEs only rows that touch something already stored. Runs in the import's own transaction.
+// Which of the plan's ids the database already holds, with each one's content hash (and entities'
+// kind labels). The importer CREATEs everything that is new, which is about twice as fast as
+// MERGE, skips stored rows whose hash is unchanged, and MERGEs the rest.
 // $entityIds, $articleIds, $measureIds: [string].
 UNWIND $entityIds AS id
 MATCH (n:Entity {id: id})
-RETURN 'Entity' AS label, id, [l IN labels(n) WHERE l <> 'Entity'] AS kinds
+RETURN 'Entity' AS label, id, n.importHash AS hash, [l IN labels(n) WHERE l <> 'Entity'] AS kinds
 UNION ALL
 UNWIND $articleIds AS id
-MATCH (:Article {id: id})
-RETURN 'Article' AS label, id, [] AS kinds
+MATCH (a:Article {id: id})
+RETURN 'Article' AS label, id, a.importHash AS hash, [] AS kinds
 UNION ALL
 UNWIND $measureIds AS id
-MATCH (:Measure {id: id})
-RETURN 'Measure' AS label, id, [] AS kinds
+MATCH (m:Measure {id: id})
+RETURN 'Measure' AS label, id, m.importHash AS hash, [] AS kinds

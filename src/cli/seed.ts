@@ -24,7 +24,12 @@ runMain(async () => {
   const cfg = loadConfig();
   const neo4j = await openNeo4j(cfg, log);
   try {
-    printSummary(await seedGraph(neo4j.driver, path.resolve(opts.seed), cfg.NEO4J_DATABASE, log, { txRows: cfg.IMPORT_TX_ROWS }));
+    printSummary(
+      await seedGraph(neo4j.driver, path.resolve(opts.seed), cfg.NEO4J_DATABASE, log, {
+        txRows: cfg.IMPORT_TX_ROWS,
+        writers: cfg.IMPORT_WRITERS,
+      }),
+    );
   } finally {
     await neo4j.close();
   }

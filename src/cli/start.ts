@@ -34,6 +34,7 @@ runMain(async () => {
     log.info("the graph is empty: importing the seed articles");
     const summary = await seedGraph(neo4j.driver, path.join(cfg.projectRoot, "seed"), cfg.NEO4J_DATABASE, log, {
       txRows: cfg.IMPORT_TX_ROWS,
+      writers: cfg.IMPORT_WRITERS,
     });
     log.info({ nodes: summary.nodes, relationships: summary.relationships }, "seed data imported");
   }

@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
-import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
-import type { DateValue, ImportPlan, Props, PropValue } from "../ingest/plan.js";
+import { randomUUID } from "node:crypto";
+import type { Driver, ManagedTransaction } from "neo4j-driver";
+import type { ImportPlan } from "../ingest/plan.js";
 import type { Logger } from "../log.js";
 import { cypher } from "./cypher.js";
+import { type PlanRows, planRows, type Row, type Segment, type StoredState, segments, splitRows } from "./import-rows.js";
 
 export interface ImportCounts {
   nodesCreated: number;
@@ -20,10 +21,16 @@ export interface ImportOptions {
    * relationship, BENCHMARKS.md), so a corpus larger than this is written in several transactions.
    */
   txRows?: number;
+  /**
+   * Transactions written at once when the import has several. Neo4j Community runs a transaction
+   * on one thread; a second writer keeps the second core busy (BENCHMARKS.md).
+   */
+  writers?: number;
   log: Logger;
 }
 
 export const DEFAULT_TX_ROWS = 100_000;
+export const DEFAULT_WRITERS = 2;
 
 const noChanges = (): ImportCounts => ({ nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 });
 
@@ -38,7 +45,7 @@ export class PartialImportError extends Error {
     cause: unknown,
   ) {
     super(
-      `the import failed in transaction ${committed + 1} of ${total}, after ${committed} committed: ${String((cause as Error)?.message ?? cause)}. ` +
+      `the import failed in one of its ${total} transactions, after ${committed} committed: ${String((cause as Error)?.message ?? cause)}. ` +
         "Nothing already stored was lost; run the same import again to complete it (it skips what is already written).",
       { cause },
     );
@@ -57,139 +64,167 @@ export class KindConflictError extends Error {
   }
 }
 
-type Row = Record<string, unknown>;
-
-/** Rows for one statement: `file` under cypher/, `what` for progress logs. */
-interface Segment {
-  what: string;
-  file: string;
-  rows: Row[];
-}
-
 /**
- * Writes the plan with batched UNWIND statements from cypher/import/. It first asks which ids are
+ * Writes the plan with batched UNWIND statements from cypher/import/. It first reads what is
  * already stored: rows that touch only new nodes are CREATEd (no lookup of existing
- * relationships), the rest are MERGEd. Rows carry a content hash; unchanged rows are not
- * rewritten, so importing the same data twice reports zero changes.
+ * relationships), rows stored with the same content hash are left out, the rest are MERGEd; so
+ * importing the same data twice writes nothing and reports zero changes.
  *
  * A plan of up to `txRows` rows is written in ONE transaction: all or nothing. A larger one is
- * written in transactions of `txRows` rows, nodes before the relationships that need them; if one
- * fails, the earlier ones stay committed and PartialImportError says so.
+ * written in transactions of `txRows` rows, `writers` at a time, all nodes before the
+ * relationships that need them; if one fails, the others that committed stay, and
+ * PartialImportError says so. Every transaction records itself, so a driver retry after a lost
+ * commit acknowledgement cannot write it twice (cypher/import/part-committed.cypher).
  */
 export async function writePlan(driver: Driver, plan: ImportPlan, o: ImportOptions): Promise<ImportCounts> {
   const batchSize = o.batchSize ?? 5000;
+  const txRows = o.txRows ?? DEFAULT_TX_ROWS;
+  const rows = planRows(plan);
+  const work = segments(rows, await readStoredState(driver, o.database, plan, rows, batchSize));
+  const total = work.reduce((n, s) => n + s.rows.length, 0);
+  const phases = total <= txRows ? [work] : [work.filter((s) => s.phase === "nodes"), work.filter((s) => s.phase === "links")];
+  const parts = phases.map((phase) => splitRows(phase, txRows));
+  const partCount = parts.flat().length;
+  const run = randomUUID();
+  const counts = noChanges();
+  let committed = 0;
+  const writePart = async (part: Segment[], key: string) => {
+    add(counts, await writeOnce(driver, o, part, { run, key, batchSize }));
+    committed += 1;
+    if (partCount > 1) o.log.info({ committed, of: partCount }, "import transaction committed");
+  };
+  try {
+    for (const [p, phase] of parts.entries())
+      await inParallel(phase, partCount > 1 ? (o.writers ?? DEFAULT_WRITERS) : 1, (part, i) => writePart(part, `${run}:${p}:${i}`));
+    return counts;
+  } catch (error) {
+    if (committed === 0) throw error;
+    throw new PartialImportError(committed, partCount, error);
+  } finally {
+    await driver
+      .executeQuery(cypher("import/clear-parts.cypher"), { run }, { database: o.database })
+      .catch((err: Error) => o.log.warn({ err }, "could not clear the import's part marks (harmless; cleared a day later)"));
+  }
+}
+
+/**
+ * Writes one part in its own transaction, unless a previous attempt of it already committed:
+ * the driver retries a transaction whose commit acknowledgement was lost.
+ */
+export async function writeOnce(
+  driver: Driver,
+  o: ImportOptions,
+  part: Segment[],
+  marker: { run: string; key: string; batchSize: number },
+): Promise<ImportCounts> {
+  let counts = noChanges();
   const session = driver.session({ database: o.database });
   try {
-    const stored = await session.executeRead((tx) => storedIds(tx, plan));
-    const transactions = splitRows(segments(plan, stored), o.txRows ?? DEFAULT_TX_ROWS);
-    const counts = noChanges();
-    for (const [i, work] of transactions.entries()) {
-      try {
-        const written = await session.executeWrite(async (tx) => {
-          const c = noChanges();
-          for (const { what, file, rows } of work) await runBatches(tx, what, cypher(file), rows, batchSize, c, o.log);
-          return c;
-        });
-        for (const key of Object.keys(counts) as Array<keyof ImportCounts>) counts[key] += written[key];
-      } catch (error) {
-        if (i === 0) throw error;
-        throw new PartialImportError(i, transactions.length, error);
-      }
-      if (transactions.length > 1) o.log.info({ transaction: i + 1, of: transactions.length }, "import transaction committed");
-    }
+    await session.executeWrite(async (tx) => {
+      const done = await tx.run(cypher("import/part-committed.cypher"), { part: marker.key });
+      if (done.records[0]?.get("committed") === true) return; // `counts` holds the attempt that committed
+      counts = noChanges();
+      for (const { what, file, rows } of part) await runBatches(tx, what, cypher(file), rows, marker.batchSize, counts, o.log);
+      await tx.run(cypher("import/mark-part.cypher"), { part: marker.key, run: marker.run });
+    });
     return counts;
   } finally {
     await session.close();
   }
 }
 
-/** Cuts the segments, in order, into transactions of at most `txRows` rows. */
-function splitRows(work: Segment[], txRows: number): Segment[][] {
-  const transactions: Segment[][] = [[]];
-  let room = txRows;
-  for (const segment of work) {
-    for (let start = 0; start < segment.rows.length; ) {
-      if (room === 0) {
-        transactions.push([]);
-        room = txRows;
+/** Runs `fn` over the items, `width` at a time; after a failure starts no more, and rethrows it once the running ones end. */
+async function inParallel<T>(items: T[], width: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!failure && next < items.length) {
+      const i = next++;
+      try {
+        await fn(items[i] as T, i);
+      } catch (error) {
+        failure ??= { error };
       }
-      const rows = segment.rows.slice(start, start + room);
-      transactions.at(-1)?.push({ ...segment, rows });
-      start += rows.length;
-      room -= rows.length;
     }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  if (failure) throw failure.error;
+}
+
+function add(total: ImportCounts, part: ImportCounts) {
+  for (const key of Object.keys(total) as Array<keyof ImportCounts>) total[key] += part[key];
+}
+
+/**
+ * What the database holds of the plan: stored ids with their hashes (refusing entities stored
+ * under another kind), and which mention and relation rows between stored nodes are unchanged.
+ */
+async function readStoredState(
+  driver: Driver,
+  database: string,
+  plan: ImportPlan,
+  rows: PlanRows,
+  batchSize: number,
+): Promise<StoredState> {
+  const session = driver.session({ database, defaultAccessMode: "READ" });
+  try {
+    return await session.executeRead(async (tx) => {
+      const stored = await storedIds(tx, plan);
+      const isStored = (ids: Map<string, unknown>, id: unknown) => ids.has(id as string);
+      const mentions = indexed(rows.mentions).filter(
+        (r) => isStored(stored.articles, r.articleId) && isStored(stored.entities, r.entityId),
+      );
+      const relations = indexed(rows.relations).filter((r) => isStored(stored.entities, r.from) && isStored(stored.entities, r.to));
+      return {
+        ...stored,
+        unchangedMentions: await unchanged(tx, "import/unchanged-mentions.cypher", mentions, batchSize),
+        unchangedRelations: await unchanged(tx, "import/unchanged-relations.cypher", relations, batchSize),
+      };
+    });
+  } finally {
+    await session.close();
   }
-  return transactions;
 }
 
-interface StoredIds {
-  entities: Set<string>;
-  articles: Set<string>;
-  measures: Set<string>;
+const indexed = <R extends Row>(rows: R[]) => rows.map((row, i) => ({ ...row, i }));
+
+async function unchanged(tx: ManagedTransaction, file: string, rows: Row[], batchSize: number): Promise<Set<number>> {
+  const found = new Set<number>();
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batch = rows.slice(start, start + batchSize).map(({ props: _props, surfaces: _surfaces, ...keys }) => keys);
+    const result = await tx.run(cypher(file), { rows: batch });
+    for (const r of result.records) found.add(r.get("i") as number);
+  }
+  return found;
 }
 
-/** The plan's ids the database already holds; refuses entities stored under another kind. */
-async function storedIds(tx: ManagedTransaction, plan: ImportPlan): Promise<StoredIds> {
+/** The plan's ids the database already holds, with their hashes; refuses entities stored under another kind. */
+async function storedIds(tx: ManagedTransaction, plan: ImportPlan): Promise<Omit<StoredState, "unchangedMentions" | "unchangedRelations">> {
   const result = await tx.run(cypher("import/existing-ids.cypher"), {
     entityIds: plan.entities.map((e) => e.id),
     articleIds: plan.articles.map((a) => a.id),
     measureIds: plan.measures.map((m) => m.id),
   });
-  const stored: StoredIds = { entities: new Set(), articles: new Set(), measures: new Set() };
+  const stored = {
+    entities: new Map<string, string | null>(),
+    articles: new Map<string, string | null>(),
+    measures: new Map<string, string | null>(),
+  };
   const storedKinds = new Map<string, string[]>();
   for (const r of result.records) {
     const id = r.get("id") as string;
-    if (r.get("label") === "Entity") {
-      stored.entities.add(id);
-      storedKinds.set(id, r.get("kinds") as string[]);
-    } else (r.get("label") === "Article" ? stored.articles : stored.measures).add(id);
+    const label = r.get("label") as string;
+    (label === "Entity" ? stored.entities : label === "Article" ? stored.articles : stored.measures).set(
+      id,
+      r.get("hash") as string | null,
+    );
+    if (label === "Entity") storedKinds.set(id, r.get("kinds") as string[]);
   }
   const conflicts = plan.entities
     .filter((e) => storedKinds.has(e.id) && !storedKinds.get(e.id)?.includes(e.kind))
     .map((e) => ({ id: e.id, wanted: e.kind, stored: storedKinds.get(e.id) as string[] }));
   if (conflicts.length > 0) throw new KindConflictError(conflicts);
   return stored;
-}
-
-/** The write order: nodes before the relationships that need them; new rows CREATEd, the rest MERGEd. */
-function segments(plan: ImportPlan, stored: StoredIds): Segment[] {
-  const split = (what: string, file: string, rows: Row[], isStored: (row: Row) => boolean): Segment[] => [
-    { what, file: `import/create-${file}`, rows: rows.filter((r) => !isStored(r)) },
-    { what, file: `import/merge-${file}`, rows: rows.filter(isStored) },
-  ];
-  const entity = (id: unknown) => stored.entities.has(id as string);
-  return [
-    ...split(
-      "articles",
-      "articles.cypher",
-      plan.articles.map((r) => withHash({ id: r.id, props: toNeo4j(r.props) }, r)),
-      (r) => stored.articles.has(r.id as string),
-    ),
-    ...split(
-      "entities",
-      "entities.cypher",
-      plan.entities.map((r) => withHash({ id: r.id, kind: r.kind, props: toNeo4j(r.props) }, r)),
-      (r) => entity(r.id),
-    ),
-    ...split(
-      "mentions",
-      "mentions.cypher",
-      plan.mentions.map((r) => withHash({ ...r }, r)),
-      (r) => stored.articles.has(r.articleId as string) && entity(r.entityId),
-    ),
-    ...split(
-      "relations",
-      "relations.cypher",
-      plan.relations.map((r) => withHash({ type: r.type, from: r.from, to: r.to, props: toNeo4j(r.props) }, r)),
-      (r) => entity(r.from) && entity(r.to),
-    ),
-    ...split(
-      "measures",
-      "measures.cypher",
-      plan.measures.map((r) => withHash({ id: r.id, entityId: r.entityId, props: toNeo4j(r.props) }, r)),
-      (r) => stored.measures.has(r.id as string),
-    ),
-  ].filter((segment) => segment.rows.length > 0);
 }
 
 /**
@@ -227,22 +262,4 @@ async function runBatches(
     if (inFlight.length >= PIPELINE) await inFlight.shift();
   }
   await Promise.all(inFlight);
-}
-
-function withHash<T extends Record<string, unknown>>(row: T, source: unknown): T & { hash: string } {
-  return { ...row, hash: createHash("sha1").update(JSON.stringify(source)).digest("base64") };
-}
-
-/** Plan values to driver values: `{date: "2019-04"}` becomes a Neo4j Date (first day of the period). */
-function toNeo4j(props: Props): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, isDate(v) ? toDate(v.date) : v]));
-}
-
-function isDate(v: PropValue): v is DateValue {
-  return typeof v === "object" && !Array.isArray(v);
-}
-
-function toDate(iso: string) {
-  const [y, m, d] = iso.split("-").map(Number);
-  return new neo4j.types.Date(y as number, m ?? 1, d ?? 1);
 }

@@ -17,14 +17,14 @@ export interface SeedSummary {
 
 /**
  * Validates and links the article data under `seedDir`, then imports it: in one transaction, or
- * in transactions of `txRows` rows when the corpus is larger (see writePlan).
+ * in transactions of `txRows` rows, `writers` at a time, when the corpus is larger (see writePlan).
  */
 export async function seedGraph(
   driver: Driver,
   seedDir: string,
   database: string,
   log: Logger,
-  o: { txRows?: number } = {},
+  o: { txRows?: number; writers?: number } = {},
 ): Promise<SeedSummary> {
   log.info({ seedDir }, "validating article data");
   const plan = await prepareImport(seedPaths(seedDir));
@@ -32,7 +32,7 @@ export async function seedGraph(
     { articles: plan.articles.length, entities: plan.entities.length, relations: plan.relations.length, measures: plan.measures.length },
     "article data valid; importing",
   );
-  const changes = await writePlan(driver, plan, { database, log, txRows: o.txRows });
+  const changes = await writePlan(driver, plan, { database, log, ...o });
   const counts = await graphCounts(driver, database);
   const changed = changes.nodesCreated + changes.relationshipsCreated + changes.propertiesSet + changes.labelsAdded;
   return { changes, changed, ...counts, perArticle: perArticle(plan) };
