@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Driver, ManagedTransaction } from "neo4j-driver";
+import type { Driver, ManagedTransaction, Record as Neo4jRecord } from "neo4j-driver";
 import type { ImportPlan } from "../ingest/plan.js";
 import type { Logger } from "../log.js";
 import { cypher } from "./cypher.js";
@@ -80,7 +80,7 @@ export async function writePlan(driver: Driver, plan: ImportPlan, o: ImportOptio
   const batchSize = o.batchSize ?? 5000;
   const txRows = o.txRows ?? DEFAULT_TX_ROWS;
   const rows = planRows(plan);
-  const work = segments(rows, await readStoredState(driver, o.database, plan, rows, batchSize));
+  const work = segments(rows, await readStoredState(driver, o.database, plan, rows));
   const total = work.reduce((n, s) => n + s.rows.length, 0);
   const phases = total <= txRows ? [work] : [work.filter((s) => s.phase === "nodes"), work.filter((s) => s.phase === "links")];
   const parts = phases.map((phase) => splitRows(phase, txRows));
@@ -159,26 +159,33 @@ function add(total: ImportCounts, part: ImportCounts) {
  * What the database holds of the plan: stored ids with their hashes (refusing entities stored
  * under another kind), and which mention and relation rows between stored nodes are unchanged.
  */
-async function readStoredState(
-  driver: Driver,
-  database: string,
-  plan: ImportPlan,
-  rows: PlanRows,
-  batchSize: number,
-): Promise<StoredState> {
+async function readStoredState(driver: Driver, database: string, plan: ImportPlan, rows: PlanRows): Promise<StoredState> {
   const session = driver.session({ database, defaultAccessMode: "READ" });
   try {
     return await session.executeRead(async (tx) => {
       const stored = await storedIds(tx, plan);
       const isStored = (ids: Map<string, unknown>, id: unknown) => ids.has(id as string);
-      const mentions = indexed(rows.mentions).filter(
+      const mentions = indexBy(
+        rows.mentions,
         (r) => isStored(stored.articles, r.articleId) && isStored(stored.entities, r.entityId),
+        (r) => [r.articleId, r.entityId],
       );
-      const relations = indexed(rows.relations).filter((r) => isStored(stored.entities, r.from) && isStored(stored.entities, r.to));
+      const relations = indexBy(
+        rows.relations,
+        (r) => isStored(stored.entities, r.from) && isStored(stored.entities, r.to),
+        (r) => [r.from, r.type, r.to],
+      );
       return {
         ...stored,
-        unchangedMentions: await unchanged(tx, "import/unchanged-mentions.cypher", mentions, batchSize),
-        unchangedRelations: await unchanged(tx, "import/unchanged-relations.cypher", relations, batchSize),
+        unchangedMentions: await unchanged(tx, "import/stored-mentions.cypher", 1_000, mentions, (r) => [
+          r.get("articleId"),
+          r.get("entityId"),
+        ]),
+        unchangedRelations: await unchanged(tx, "import/stored-relations.cypher", 10_000, relations, (r) => [
+          r.get("from"),
+          r.get("type"),
+          r.get("to"),
+        ]),
       };
     });
   } finally {
@@ -186,14 +193,38 @@ async function readStoredState(
   }
 }
 
-const indexed = <R extends Row>(rows: R[]) => rows.map((row, i) => ({ ...row, i }));
+/** Plan rows that join stored nodes, by their key: the row's index, hash, and the id the read starts from. */
+interface Candidates {
+  byKey: Map<string, { index: number; hash: string }>;
+  startIds: string[];
+}
 
-async function unchanged(tx: ManagedTransaction, file: string, rows: Row[], batchSize: number): Promise<Set<number>> {
+function indexBy<R extends Row>(rows: R[], joinsStored: (row: R) => boolean, key: (row: R) => unknown[]): Candidates {
+  const byKey = new Map<string, { index: number; hash: string }>();
+  const startIds = new Set<string>();
+  rows.forEach((row, index) => {
+    if (!joinsStored(row)) return;
+    const parts = key(row);
+    byKey.set(parts.join("\u0001"), { index, hash: row.hash });
+    startIds.add(parts[0] as string);
+  });
+  return { byKey, startIds: [...startIds] };
+}
+
+/** Streams the stored relationships from the candidates' start nodes; returns the rows stored with the same hash. */
+async function unchanged(
+  tx: ManagedTransaction,
+  file: string,
+  idsPerQuery: number,
+  candidates: Candidates,
+  key: (record: Neo4jRecord) => unknown[],
+): Promise<Set<number>> {
   const found = new Set<number>();
-  for (let start = 0; start < rows.length; start += batchSize) {
-    const batch = rows.slice(start, start + batchSize).map(({ props: _props, surfaces: _surfaces, ...keys }) => keys);
-    const result = await tx.run(cypher(file), { rows: batch });
-    for (const r of result.records) found.add(r.get("i") as number);
+  for (let start = 0; start < candidates.startIds.length; start += idsPerQuery) {
+    for await (const record of tx.run(cypher(file), { ids: candidates.startIds.slice(start, start + idsPerQuery) })) {
+      const row = candidates.byKey.get(key(record).join("\u0001"));
+      if (row && row.hash === record.get("hash")) found.add(row.index);
+    }
   }
   return found;
 }
