@@ -11,7 +11,7 @@ import { prepareImport } from "../src/ingest/prepare.js";
 import { DataError } from "../src/ingest/problems.js";
 import { log } from "../src/log.js";
 import { freshSeedImport, graphFingerprint } from "./support/fingerprint.js";
-import { count, DATABASE, resetGraph, seededGraph, testDriver } from "./support/neo4j.js";
+import { count, DATABASE, driverForSuite, resetGraph, seededGraph } from "./support/neo4j.js";
 import { copySeed, SEED_DIR } from "./support/seed-corpus.js";
 
 const KO = "000_40209cd791088b9a.json";
@@ -195,26 +195,22 @@ describe("bad input: clear errors, and the database exactly as before", () => {
 });
 
 describe("an import larger than one transaction", () => {
-  let driver: Driver;
-  beforeAll(async () => {
-    driver = await testDriver();
-  });
-  afterAll(async () => driver.close());
+  const db = driverForSuite();
 
   it("commits in parts of txRows rows and ends where a single-transaction import ends", async () => {
-    const { plan, fingerprint: single } = await freshSeedImport(driver);
-    await resetGraph(driver);
+    const { plan, fingerprint: single } = await freshSeedImport(db.driver);
+    await resetGraph(db.driver);
     const committed: number[] = [];
     const progress = pino({ level: "info" }, { write: (line: string) => void committed.push(JSON.parse(line).committed ?? 0) });
-    await writePlan(driver, plan, { database: DATABASE, log: progress, txRows: 150, batchSize: 40 });
+    await writePlan(db.driver, plan, { database: DATABASE, log: progress, txRows: 150, batchSize: 40 });
     expect(committed.filter(Boolean)).toEqual(committed.filter(Boolean).map((_, i) => i + 1));
     expect(committed.filter(Boolean).length).toBeGreaterThan(5);
-    expect(await graphFingerprint(driver)).toBe(single);
+    expect(await graphFingerprint(db.driver)).toBe(single);
   });
 
-  it("a part run again after it committed (a driver retry after a lost commit acknowledgement) writes nothing", async () => {
+  it("a part run again after it committed (a db.driver retry after a lost commit acknowledgement) writes nothing", async () => {
     const plan = await prepareImport(seedPaths(SEED_DIR));
-    await resetGraph(driver);
+    await resetGraph(db.driver);
     const nothingStored = {
       entities: new Map(),
       articles: new Map(),
@@ -225,7 +221,7 @@ describe("an import larger than one transaction", () => {
     const work = segments(planRows(plan), nothingStored);
     const o = { database: DATABASE, log };
     await writeOnce(
-      driver,
+      db.driver,
       o,
       work.filter((s) => s.phase === "nodes"),
       { run: "retry-test", key: "retry-test:0:0", batchSize: 500 },
@@ -233,31 +229,31 @@ describe("an import larger than one transaction", () => {
     // Relationships between stored nodes only: CREATE rows that would silently double if run twice.
     const links = work.filter((s) => s.file === "import/create-relations.cypher" || s.file === "import/create-mentions.cypher");
     const marker = { run: "retry-test", key: "retry-test:1:0", batchSize: 500 };
-    const first = await writeOnce(driver, o, links, marker);
-    const relationships = await count(driver, "MATCH ()-[r]->() RETURN count(r)");
+    const first = await writeOnce(db.driver, o, links, marker);
+    const relationships = await count(db.driver, "MATCH ()-[r]->() RETURN count(r)");
     expect(first.relationshipsCreated).toBe(relationships);
     expect(relationships).toBe(plan.relations.length + plan.mentions.length);
-    const retried = await writeOnce(driver, o, links, marker);
+    const retried = await writeOnce(db.driver, o, links, marker);
     expect(retried.relationshipsCreated).toBe(0);
-    expect(await count(driver, "MATCH ()-[r]->() RETURN count(r)")).toBe(relationships);
+    expect(await count(db.driver, "MATCH ()-[r]->() RETURN count(r)")).toBe(relationships);
     // What the mark prevents: without it, the same part doubles every relationship.
-    await driver.executeQuery("MATCH (p:ImportPart {id: $key}) DELETE p", { key: marker.key }, { database: DATABASE });
-    await writeOnce(driver, o, links, marker);
-    expect(await count(driver, "MATCH ()-[r]->() RETURN count(r)")).toBe(2 * relationships);
-    await resetGraph(driver);
+    await db.driver.executeQuery("MATCH (p:ImportPart {id: $key}) DELETE p", { key: marker.key }, { database: DATABASE });
+    await writeOnce(db.driver, o, links, marker);
+    expect(await count(db.driver, "MATCH ()-[r]->() RETURN count(r)")).toBe(2 * relationships);
+    await resetGraph(db.driver);
   });
 
   it("says which part failed, keeps the committed parts, and a re-run completes the import", async () => {
-    const { plan, fingerprint: complete } = await freshSeedImport(driver);
-    await resetGraph(driver);
+    const { plan, fingerprint: complete } = await freshSeedImport(db.driver);
+    await resetGraph(db.driver);
     const broken = structuredClone(plan);
     broken.relations.push({ type: "LOCATED_IN", from: "cityu", to: "hong-kong", props: { bad: ["text", 1] as never } });
-    const error = await writePlan(driver, broken, { database: DATABASE, log, txRows: 300 }).catch((e: unknown) => e);
+    const error = await writePlan(db.driver, broken, { database: DATABASE, log, txRows: 300 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartialImportError);
     expect((error as Error).cause).toMatchObject({ code: expect.stringMatching(/^Neo\./) });
     expect((error as Error).message).toMatch(/failed in one of its \d+ transactions, after \d+ committed.*run the same import again/);
-    expect(await count(driver, "MATCH (n:Entity) RETURN count(n)")).toBe(plan.entities.length);
-    await writePlan(driver, plan, { database: DATABASE, log, txRows: 300 });
-    expect(await graphFingerprint(driver)).toBe(complete);
+    expect(await count(db.driver, "MATCH (n:Entity) RETURN count(n)")).toBe(plan.entities.length);
+    await writePlan(db.driver, plan, { database: DATABASE, log, txRows: 300 });
+    expect(await graphFingerprint(db.driver)).toBe(complete);
   });
 });

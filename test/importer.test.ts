@@ -7,7 +7,7 @@ import type { ImportPlan } from "../src/ingest/plan.js";
 import { log } from "../src/log.js";
 import { EntityKind } from "../src/model/entity.js";
 import { freshSeedImport, graphFingerprint } from "./support/fingerprint.js";
-import { count, DATABASE, resetGraph, testDriver } from "./support/neo4j.js";
+import { count, DATABASE, driverForSuite, resetGraph, testDriver } from "./support/neo4j.js";
 import { SEED_DIR } from "./support/seed-corpus.js";
 
 describe("npm run seed on an empty database", () => {
@@ -76,14 +76,10 @@ describe("npm run seed on an empty database", () => {
 });
 
 describe("importing into a graph that already holds part of the data", () => {
-  let driver: Driver;
-  beforeAll(async () => {
-    driver = await testDriver();
-  });
-  afterAll(async () => driver.close());
+  const db = driverForSuite();
 
   it("creates what is new, updates what changed, and ends byte for byte where a fresh import ends", async () => {
-    const { plan, fingerprint: fresh } = await freshSeedImport(driver);
+    const { plan, fingerprint: fresh } = await freshSeedImport(db.driver);
 
     // An older state: every other entity and article, a changed quote on the relations kept.
     const entities = plan.entities.filter((_, i) => i % 2 === 0);
@@ -99,10 +95,10 @@ describe("importing into a graph that already holds part of the data", () => {
       measures: plan.measures.filter((m) => kept.has(m.entityId)),
     };
     expect(older.relations.length).toBeGreaterThan(20);
-    await resetGraph(driver);
-    await writePlan(driver, older, { database: DATABASE, log });
+    await resetGraph(db.driver);
+    await writePlan(db.driver, older, { database: DATABASE, log });
 
-    const update = await writePlan(driver, plan, { database: DATABASE, log });
+    const update = await writePlan(db.driver, plan, { database: DATABASE, log });
     expect(update.relationshipsCreated).toBe(
       plan.relations.length +
         plan.mentions.length +
@@ -111,7 +107,7 @@ describe("importing into a graph that already holds part of the data", () => {
         older.mentions.length -
         older.measures.length,
     );
-    expect(await count(driver, "MATCH ()-[r]->() WHERE 'an older quote' IN r.quotes RETURN count(r)")).toBe(0);
-    expect(await graphFingerprint(driver)).toBe(fresh);
+    expect(await count(db.driver, "MATCH ()-[r]->() WHERE 'an older quote' IN r.quotes RETURN count(r)")).toBe(0);
+    expect(await graphFingerprint(db.driver)).toBe(fresh);
   });
 });

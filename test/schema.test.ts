@@ -1,19 +1,14 @@
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applySchema } from "../src/db/schema.js";
 import { log } from "../src/log.js";
 import { EntityKind } from "../src/model/entity.js";
-import { count, DATABASE, testDriver } from "./support/neo4j.js";
+import { count, DATABASE, driverForSuite } from "./support/neo4j.js";
 
 describe("schema step", () => {
-  let driver: Driver;
-  beforeAll(async () => {
-    driver = await testDriver();
-  });
-  afterAll(async () => driver.close());
+  const db = driverForSuite();
 
   it("is in place: unique ids per label, and a CJK full-text index over names", async () => {
-    const { records } = await driver.executeQuery(
+    const { records } = await db.driver.executeQuery(
       "SHOW CONSTRAINTS YIELD labelsOrTypes, type RETURN labelsOrTypes[0] AS label, type",
       {},
       { database: DATABASE },
@@ -22,7 +17,7 @@ describe("schema step", () => {
     for (const label of ["Entity", ...EntityKind.options, "Article"]) {
       expect(unique).toContain(label);
     }
-    const ft = await driver.executeQuery(
+    const ft = await db.driver.executeQuery(
       "SHOW FULLTEXT INDEXES YIELD name, properties, options RETURN name, properties, options.indexConfig['fulltext.analyzer'] AS analyzer",
       {},
       { database: DATABASE },
@@ -33,25 +28,25 @@ describe("schema step", () => {
   });
 
   it("applies nothing the second time and leaves the schema as it was", async () => {
-    const before = await count(driver, "SHOW INDEXES YIELD name RETURN count(*)");
-    const again = await applySchema(driver, DATABASE, log);
+    const before = await count(db.driver, "SHOW INDEXES YIELD name RETURN count(*)");
+    const again = await applySchema(db.driver, DATABASE, log);
     expect(again.applied).toEqual([]);
     expect(again.skipped).toEqual(["001_constraints.cypher", "002_indexes.cypher", "003_fulltext.cypher"]);
-    expect(await count(driver, "SHOW INDEXES YIELD name RETURN count(*)")).toBe(before);
-    expect(await count(driver, "MATCH (m:SchemaMigration) RETURN count(m)")).toBe(3);
+    expect(await count(db.driver, "SHOW INDEXES YIELD name RETURN count(*)")).toBe(before);
+    expect(await count(db.driver, "MATCH (m:SchemaMigration) RETURN count(m)")).toBe(3);
   });
 
   it("refuses a schema file that changed after it was applied", async () => {
-    await driver.executeQuery(
+    await db.driver.executeQuery(
       "MATCH (m:SchemaMigration {name: '002_indexes.cypher'}) SET m.checksum = 'edited'",
       {},
       { database: DATABASE },
     );
     try {
-      await expect(applySchema(driver, DATABASE, log)).rejects.toThrow(/002_indexes\.cypher changed after it was applied/);
+      await expect(applySchema(db.driver, DATABASE, log)).rejects.toThrow(/002_indexes\.cypher changed after it was applied/);
     } finally {
-      await driver.executeQuery("MATCH (m:SchemaMigration {name: '002_indexes.cypher'}) DELETE m", {}, { database: DATABASE });
-      await applySchema(driver, DATABASE, log);
+      await db.driver.executeQuery("MATCH (m:SchemaMigration {name: '002_indexes.cypher'}) DELETE m", {}, { database: DATABASE });
+      await applySchema(db.driver, DATABASE, log);
     }
   });
 });

@@ -1,5 +1,5 @@
 import type { Driver } from "neo4j-driver";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { connect } from "../../src/db/driver.js";
 import { seedGraph } from "../../src/db/seed.js";
 import { log } from "../../src/log.js";
@@ -10,6 +10,19 @@ export const DATABASE = process.env.NEO4J_DATABASE ?? "neo4j";
 /** A driver to the run's Neo4j (see global-setup.ts). */
 export function testDriver(): Promise<Driver> {
   return connect({ uri: inject("neo4jUri"), user: inject("neo4jUser"), password: inject("neo4jPassword") });
+}
+
+/**
+ * Registers hooks that open a driver before the suite's tests and close it after; read `.driver`
+ * inside tests.
+ */
+export function driverForSuite(): { driver: Driver } {
+  const handle = {} as { driver: Driver };
+  beforeAll(async () => {
+    handle.driver = await testDriver();
+  });
+  afterAll(async () => handle.driver?.close());
+  return handle;
 }
 
 /** Empties the graph but keeps the schema and its migration records. */
