@@ -1,12 +1,16 @@
 import { z } from "zod";
+import { DraftMarks } from "./draft.js";
 import { EntityDefinition } from "./entity.js";
 import { EntityId, Lang, PartialDate, Qualifier, Text } from "./primitives.js";
 import { Relation } from "./relation.js";
 
 /** The article's own metadata. */
 export const ArticleMeta = z.strictObject({
-  /** Stable id, `article-` plus the file's three-digit number, e.g. `article-000`. */
-  id: z.string().regex(/^article-\d{3,}$/, "must be article-NNN"),
+  /**
+   * Stable id: `article-` plus the file's three-digit number for curated files (`article-000`), or
+   * plus a content hash for articles ingested through the API (`article-3f9a0c2b1d4e`).
+   */
+  id: z.string().regex(/^article-[0-9a-z]{3,}$/, "must be article-NNN (or article- plus lowercase letters and digits)"),
   /** File name in seed/articles/. */
   file: z.string().regex(/^[\w.-]+\.txt$/, "must be a .txt file name"),
   /** The headline verbatim, or null when the text has none. */
@@ -16,7 +20,9 @@ export const ArticleMeta = z.strictObject({
   /** Publisher or outlet as the text names it; null when it names none. */
   source: Text.nullable(),
   publishedAt: PartialDate.nullable(),
-  language: Lang.exclude(["en"]),
+  language: Lang,
+  /** Where the article was published, when known. */
+  url: z.url().optional(),
   /** Curator's remarks, e.g. that the text is a machine-reworded copy. */
   note: Text.optional(),
 });
@@ -30,6 +36,7 @@ export type ArticleMeta = z.infer<typeof ArticleMeta>;
 const Sightings = {
   seen: z.array(Text).default([]),
   garbled: z.array(Text).optional(),
+  ...DraftMarks,
 };
 
 /** An entity from the shared catalogue, as this article names it. */
@@ -51,6 +58,7 @@ export const Measure = z.strictObject({
   qualifier: Qualifier.optional(),
   asOf: PartialDate.optional(),
   quote: Text,
+  ...DraftMarks,
 });
 export type Measure = z.infer<typeof Measure>;
 

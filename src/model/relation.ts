@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DraftMarks } from "./draft.js";
 import type { EntityKind } from "./entity.js";
 import { EntityId, PartialDate, Quantity, Text } from "./primitives.js";
 
@@ -66,6 +67,7 @@ export const Relation = z.strictObject({
   /** The sentence or clause that states the relation, verbatim from the article. */
   quote: Text,
   props: RelationProps.optional(),
+  ...DraftMarks,
 });
 export type Relation = z.infer<typeof Relation>;
 
