@@ -1,6 +1,14 @@
 import type { Annotation, ArticleMeta } from "../model/annotation.js";
 import type { Lang } from "../model/primitives.js";
+import { assembleAnnotation } from "./assemble.js";
 import type { Knowledge } from "./knowledge.js";
+import { detectLanguage } from "./language.js";
+import { findMeasures } from "./measures.js";
+import { knownMentions, resolveMentions } from "./mentions.js";
+import { simplifiedView } from "./recognise/chinese.js";
+import { recogniserFor } from "./recognise/index.js";
+import { findRelations } from "./relations.js";
+import type { FoundRelation } from "./types.js";
 
 export interface ExtractInput {
   /** The article text (already decoded and stripped of markup: see input.ts). */
@@ -17,7 +25,37 @@ export interface ExtractResult {
   lang: Lang;
 }
 
-/** Drafts an annotation of one article. Pure apart from the (pre-loaded) knowledge; never throws on odd text. */
-export async function extractArticle(_input: ExtractInput, _knowledge: Knowledge): Promise<ExtractResult> {
-  throw new Error("extractArticle: not implemented yet");
+/**
+ * Drafts an annotation of one article: known names from the gazetteer, new entities from the
+ * language's recogniser, relations from trigger words and titles, measures from numbers with units.
+ */
+export async function extractArticle(input: ExtractInput, knowledge: Knowledge): Promise<ExtractResult> {
+  const { text } = input;
+  const lang = !input.lang || input.lang === "auto" ? detectLanguage(text) : input.lang;
+  const recogniser = await recogniserFor(lang);
+  const view = simplifiedView(text, lang);
+  const known = knownMentions(text, view, knowledge);
+  const { mentions, embedded } = resolveMentions(known, recogniser.recognise(text));
+  const relations = [...findRelations(text, view, lang, mentions), ...embeddedParts(embedded)];
+  const measures = findMeasures(text, lang, mentions);
+  const annotation = assembleAnnotation(
+    { text, lang, mentions: [...mentions, ...embedded.map(([, k]) => k)], relations, measures, article: input.article },
+    knowledge,
+  );
+  return { annotation, lang };
+}
+
+/** 中国科学院物理研究所 names its parent 中国科学院: a new organisation whose name holds a known one is part of it. */
+function embeddedParts(embedded: ReturnType<typeof resolveMentions>["embedded"]): FoundRelation[] {
+  const ORG = ["Institution", "Lab", "Company"];
+  return embedded
+    .filter(([outer, inner]) => ORG.includes(outer.kind) && ORG.includes(inner.kind) && inner.start === outer.start)
+    .map(([outer, inner]) => ({
+      type: "PART_OF",
+      from: outer,
+      to: inner,
+      quote: { start: outer.start, end: outer.end },
+      rule: "name.embedded-organisation",
+      confidence: 0.6,
+    }));
 }

@@ -1,0 +1,113 @@
+import AhoCorasick from "modern-ahocorasick";
+import { scriptVariants } from "../../model/chinese-script.js";
+import type { EntityKind } from "../../model/entity.js";
+import type { KnownEntity } from "../types.js";
+import { spunVariants } from "./garbled.js";
+import { sinoKoreanReading } from "./korean-readings.js";
+
+/** One known name of one entity, as the gazetteer sources give it. */
+export interface FormEntry {
+  text: string;
+  id: string;
+  kind: EntityKind;
+  source: KnownEntity["source"];
+  /** A machine-reworded form (研讨所 for 研究所). */
+  garbled: boolean;
+}
+
+/** A place in a text where a known name occurs, with every entity that bears the name. */
+export interface NameHit {
+  start: number;
+  end: number;
+  surface: string;
+  entries: FormEntry[];
+}
+
+const HAN = /\p{Script=Han}/u;
+/** Characters outside Japan's Kanji lists, which Japanese text writes in katakana (深圳 -> 深セン). */
+const JAPANESE_KANA_FOR_HAN: ReadonlyArray<readonly [string, string]> = [
+  ["圳", "セン"],
+  ["莞", "グァン"],
+];
+const HANGUL = /\p{Script=Hangul}/u;
+const LATIN_WORD = /[A-Za-z0-9]/;
+const SOURCE_RANK: Record<KnownEntity["source"], number> = { catalogue: 0, annotation: 1, graph: 2, division: 3 };
+
+/**
+ * All known names in one Aho–Corasick automaton, with their script variants (Traditional,
+ * Simplified, Japanese Kanji), spun variants and Sino-Korean readings. `find` returns the longest
+ * non-overlapping names in a text, respecting word boundaries for Latin and Korean.
+ */
+export class NameIndex {
+  private readonly patterns: string[];
+  private readonly entriesOf: FormEntry[][];
+  private readonly automaton: AhoCorasick;
+
+  constructor(forms: FormEntry[]) {
+    const byPattern = new Map<string, FormEntry[]>();
+    const put = (text: string, entry: FormEntry) => {
+      if (!isUsefulPattern(text)) return;
+      const list = byPattern.get(text) ?? [];
+      if (!list.some((e) => e.id === entry.id)) list.push({ ...entry, text });
+      byPattern.set(text, list);
+    };
+    for (const form of forms) for (const variant of variantsOf(form)) put(variant.text, variant);
+    for (const list of byPattern.values())
+      list.sort((a, b) => Number(a.garbled) - Number(b.garbled) || SOURCE_RANK[a.source] - SOURCE_RANK[b.source]);
+    this.patterns = [...byPattern.keys()];
+    this.entriesOf = this.patterns.map((p) => byPattern.get(p) as FormEntry[]);
+    this.automaton = new AhoCorasick(this.patterns);
+  }
+
+  get size(): number {
+    return this.patterns.length;
+  }
+
+  /** Longest names first, never overlapping; a Latin name must stand as a whole word, a Korean one start a word. */
+  find(text: string): NameHit[] {
+    const hits = this.automaton
+      .search(text)
+      .filter((m) => atBoundary(text, m.start, m.end))
+      .map((m) => ({
+        start: m.start,
+        end: m.end,
+        surface: text.slice(m.start, m.end),
+        entries: this.entriesOf[m.patternIndex] as FormEntry[],
+      }));
+    hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const taken: NameHit[] = [];
+    for (const hit of hits) if (!taken.some((t) => t.start < hit.end && hit.start < t.end)) taken.push(hit);
+    return taken.sort((a, b) => a.start - b.start);
+  }
+}
+
+function variantsOf(form: FormEntry): FormEntry[] {
+  if (!HAN.test(form.text)) return [form];
+  const out: FormEntry[] = scriptVariants(form.text).map((text) => ({ ...form, text }));
+  const simplified = out[2]?.text ?? form.text;
+  for (const spun of spunVariants(simplified)) for (const text of scriptVariants(spun)) out.push({ ...form, text, garbled: true });
+  for (const [han, kana] of JAPANESE_KANA_FOR_HAN)
+    if (form.text.includes(han)) out.push({ ...form, text: form.text.replaceAll(han, kana) });
+  if (form.kind === "Region" || form.source === "division") {
+    const reading = sinoKoreanReading(out[1]?.text ?? form.text);
+    if (reading) out.push({ ...form, text: reading });
+  }
+  return out;
+}
+
+/** One Han character or two Latin letters match far too much to be a name. */
+function isUsefulPattern(text: string): boolean {
+  if (HAN.test(text) || HANGUL.test(text)) return [...text].length >= 2;
+  return text.length >= 3 || /^[A-Z]{2}$/.test(text);
+}
+
+function atBoundary(text: string, start: number, end: number): boolean {
+  const first = text[start] ?? "";
+  const last = text[end - 1] ?? "";
+  const before = text[start - 1] ?? "";
+  const after = text[end] ?? "";
+  if (LATIN_WORD.test(first) && LATIN_WORD.test(before)) return false;
+  if (LATIN_WORD.test(last) && LATIN_WORD.test(after)) return false;
+  if (HANGUL.test(first) && HANGUL.test(before)) return false;
+  return true;
+}

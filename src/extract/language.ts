@@ -1,0 +1,47 @@
+import * as OpenCC from "opencc-js";
+import { detectAll } from "tinyld";
+import type { Lang } from "../model/primitives.js";
+import { ExtractInputError } from "./input.js";
+
+const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+const toTraditional = OpenCC.Converter({ from: "cn", to: "t" });
+
+const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+
+/**
+ * The article's language from its scripts: Hangul is Korean; kana among Kanji is Japanese; Han
+ * alone is Chinese, Traditional or Simplified by which characters differ from their other form;
+ * Latin text goes to tinyld, and only English is supported.
+ */
+export function detectLanguage(text: string, source = "input"): Lang {
+  const sample = text.slice(0, 20_000);
+  const hangul = count(sample, /\p{Script=Hangul}/gu);
+  const kana = count(sample, /[\p{Script=Hiragana}\p{Script=Katakana}]/gu);
+  const han = count(sample, /\p{Script=Han}/gu);
+  const latin = count(sample, /\p{Script=Latin}/gu);
+  const letters = hangul + kana + han + latin;
+  if (letters === 0) throw new ExtractInputError(source, "has no letters in any script; cannot tell its language");
+  if (hangul / letters > 0.2) return "ko";
+  if (kana >= 5 && kana / (kana + han) > 0.05) return "ja";
+  if (han / letters > 0.3) return chineseScript(sample);
+  const guesses = detectAll(sample);
+  const best = guesses[0];
+  if (best?.lang === "en" || (!best && latin > 0)) return "en";
+  throw new ExtractInputError(
+    source,
+    `is in a language the extractor does not support (looks like "${best?.lang}"); supported: Simplified and Traditional Chinese, Japanese, Korean, English`,
+  );
+}
+
+function chineseScript(text: string): "zh-Hans" | "zh-Hant" {
+  const han = [...text].filter((c) => /\p{Script=Han}/u.test(c)).join("");
+  const simplified = toSimplified(han);
+  const traditional = toTraditional(han);
+  let traditionalOnly = 0;
+  let simplifiedOnly = 0;
+  for (let i = 0; i < han.length; i++) {
+    if (simplified[i] !== han[i]) traditionalOnly++;
+    if (traditional[i] !== han[i]) simplifiedOnly++;
+  }
+  return traditionalOnly > simplifiedOnly ? "zh-Hant" : "zh-Hans";
+}

@@ -1,0 +1,80 @@
+import { EN_TITLES } from "../lexicon/people.js";
+import { EN_SUFFIXES } from "../lexicon/suffixes.js";
+import type { EntityMention, Recogniser } from "../types.js";
+import { SuffixMatcher } from "./suffix-matcher.js";
+
+const suffixes = new SuffixMatcher(EN_SUFFIXES);
+const CAP = String.raw`(?:[A-Z][\w'&.-]*|[A-Z]{2,}|\d+[A-Za-z]*)`;
+const JOIN = String.raw`(?:\s+(?:of|and|for|the|on|in|de|&)\s+|\s+|-)`;
+/** Capitalised spans joined by of/and/for/the: The Hong Kong University of Science and Technology. */
+const SPAN = new RegExp(String.raw`${CAP}(?:${JOIN}${CAP})*`, "g");
+const TITLE_ALT = EN_TITLES.map((t) => t.replace(".", "\\.")).join("|");
+const PERSON_AFTER_TITLE = new RegExp(String.raw`\b(?:${TITLE_ALT})\s+((?:[A-Z][a-z]+[\s-]){0,2}[A-Z][a-z]+)`, "g");
+const SENTENCE_STARTERS = new Set([
+  "The",
+  "A",
+  "An",
+  "In",
+  "On",
+  "At",
+  "This",
+  "That",
+  "It",
+  "He",
+  "She",
+  "They",
+  "We",
+  "Its",
+  "Their",
+  "According",
+  "With",
+  "By",
+  "For",
+]);
+
+/**
+ * English: capitalised spans typed by their last words (…University, …Institute, …Laboratory,
+ * …Co., Ltd., …Forum, …Agreement); people after a title (Professor Li Qi).
+ */
+export function englishRecogniser(): Recogniser {
+  return {
+    lang: "en",
+    recognise(text) {
+      const out: EntityMention[] = [];
+      for (const m of text.matchAll(SPAN)) {
+        let start = m.index ?? 0;
+        let surface = m[0].replace(/[\s.,-]+$/, (tail) => (/^\.$/.test(tail) && /(?:Co|Ltd|Inc)$/.test(m[0].slice(0, -1)) ? tail : ""));
+        const firstWord = surface.split(/\s+/)[0] as string;
+        if (SENTENCE_STARTERS.has(firstWord) && surface.includes(" ")) {
+          const cut = surface.indexOf(" ") + 1;
+          start += cut;
+          surface = surface.slice(cut);
+        }
+        const suffix = suffixes.endingAt(surface) ?? headSuffix(surface);
+        if (suffix && surface.length > suffix.text.length + 1) {
+          out.push({
+            start,
+            end: start + surface.length,
+            surface,
+            kind: suffix.kind,
+            subtype: suffix.type,
+            rule: "en.capitalised-span",
+            confidence: 0.7,
+          });
+        }
+      }
+      for (const m of text.matchAll(PERSON_AFTER_TITLE)) {
+        const name = m[1] as string;
+        const start = (m.index ?? 0) + m[0].length - name.length;
+        out.push({ start, end: start + name.length, surface: name, kind: "Person", rule: "en.person.title-before-name", confidence: 0.7 });
+      }
+      return out;
+    },
+  };
+}
+
+/** "University of Hong Kong": the typing word may come first, followed by "of …". */
+function headSuffix(surface: string) {
+  const head = /^(?:The\s+)?([A-Z][a-z]+)\s+(?:of|for)\s+/.exec(surface)?.[1];
+  return head ? suffixes.endingAt(head) : undefined;
+}

@@ -1,0 +1,76 @@
+import type kuromoji from "kuromoji";
+import { JA_SUFFIXES } from "../lexicon/suffixes.js";
+import type { EntityMention, Recogniser } from "../types.js";
+import { isPersonName, recogniseChinese, simplifiedView } from "./chinese.js";
+import { type JaToken, tokensOf } from "./kuromoji.js";
+import { SuffixMatcher } from "./suffix-matcher.js";
+
+const suffixes = new SuffixMatcher(JA_SUFFIXES);
+const KANJI_NAME_SAN = /(\p{Script=Han}{2,4})氏/gu;
+const MAX_NAME = 30;
+const JAPANESE_SCRIPT = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u;
+
+/**
+ * Japanese: Kanji names are found as in Chinese (on the text converted to Simplified, same
+ * offsets), plus kuromoji's proper nouns (固有名詞 組織/地域/人名), noun runs ending in an
+ * organisation suffix (…株式会社, …センター, …フォーラム), and `(Kanji 2–4)氏` for people.
+ */
+export function japaneseRecogniser(tokenizer: kuromoji.Tokenizer<kuromoji.IpadicFeatures>): Recogniser {
+  return {
+    lang: "ja",
+    recognise(text) {
+      const out = recogniseChinese(text, simplifiedView(text, "ja"), "ja", false).filter((m) => !/[\p{Script=Hiragana}]/u.test(m.surface));
+      const tokens = tokensOf(tokenizer, text);
+      const mention = (start: number, end: number, m: Omit<EntityMention, "start" | "end" | "surface">) =>
+        out.push({ start, end, surface: text.slice(start, end), ...m });
+      for (const run of nounRuns(tokens)) {
+        const surface = text.slice(run.start, run.end);
+        const suffix = suffixes.endingAt(surface);
+        if (suffix && surface.length > suffix.text.length && surface.length <= MAX_NAME)
+          mention(run.start, run.end, { kind: suffix.kind, subtype: suffix.type, rule: "ja.suffix", confidence: 0.65 });
+      }
+      for (const t of tokens) {
+        if (t.pos !== "名詞" || t.detail1 !== "固有名詞" || t.surface.length < 2 || !JAPANESE_SCRIPT.test(t.surface)) continue;
+        if (t.detail2 === "組織")
+          mention(t.start, t.end, { kind: "Institution", subtype: "other", rule: "ja.kuromoji.organization", confidence: 0.45 });
+        if (t.detail2 === "地域")
+          mention(t.start, t.end, { kind: "Region", subtype: "city", rule: "ja.kuromoji.region", confidence: 0.45 });
+      }
+      for (const m of text.matchAll(KANJI_NAME_SAN)) {
+        const name = m[1] as string;
+        const start = m.index ?? 0;
+        const trimmed = trimToName(name);
+        if (trimmed)
+          mention(start + name.length - trimmed.length, start + name.length, { kind: "Person", rule: "ja.person.shi", confidence: 0.8 });
+      }
+      return out;
+    },
+  };
+}
+
+/** `(…の)宋軍継氏`: the last 2–4 Kanji that read as a Chinese personal name, else the last 3. */
+function trimToName(kanji: string): string | undefined {
+  for (const len of [3, 2, 4]) {
+    const name = kanji.slice(-len);
+    if (name.length === len && isPersonName(simplifiedView(name, "ja"))) return name;
+  }
+  return kanji.length >= 2 ? kanji.slice(-Math.min(3, kanji.length)) : undefined;
+}
+
+/** Runs of consecutive nouns (not pronouns, numbers or dependent nouns) and katakana. */
+function nounRuns(tokens: JaToken[]): Array<{ start: number; end: number }> {
+  const runs: Array<{ start: number; end: number }> = [];
+  let current: { start: number; end: number } | undefined;
+  for (const t of tokens) {
+    const nounish =
+      (t.pos === "名詞" && !["代名詞", "数", "非自立", "接尾"].includes(t.detail1)) ||
+      (t.pos === "名詞" && t.detail1 === "接尾" && t.detail2 !== "助数詞") ||
+      t.pos === "接頭詞";
+    if (nounish && current && current.end === t.start) current.end = t.end;
+    else if (nounish) {
+      current = { start: t.start, end: t.end };
+      runs.push(current);
+    } else current = undefined;
+  }
+  return runs;
+}

@@ -1,0 +1,126 @@
+import { KO_TITLES } from "../lexicon/people.js";
+import { KO_SUFFIXES } from "../lexicon/suffixes.js";
+import type { EntityMention, Recogniser } from "../types.js";
+import { koreanTokens } from "./lindera.js";
+import { SuffixMatcher } from "./suffix-matcher.js";
+
+const suffixes = new SuffixMatcher(KO_SUFFIXES);
+/** Particles (조사) and copula endings that attach to a noun, longest first. */
+const PARTICLES = [
+  "에서는",
+  "에서도",
+  "으로서",
+  "으로써",
+  "에게서",
+  "까지의",
+  "에서의",
+  "와의",
+  "과의",
+  "로부터",
+  "으로부터",
+  "에서",
+  "에게",
+  "께서",
+  "으로",
+  "이며",
+  "이고",
+  "이다",
+  "와",
+  "과",
+  "은",
+  "는",
+  "이",
+  "가",
+  "을",
+  "를",
+  "의",
+  "에",
+  "로",
+  "도",
+  "만",
+  "께",
+  "측",
+].sort((a, b) => b.length - a.length);
+const TITLES = new Set(KO_TITLES);
+const WORD = /[^\s,.;:!?()[\]{}"'“”‘’「」『』·、]+/g;
+
+interface Word {
+  text: string;
+  start: number;
+  /** The word without its particle. */
+  stem: string;
+  /** A particle or punctuation follows: a name cannot continue past this word. */
+  closes: boolean;
+}
+
+/**
+ * Korean: words are split on spaces and stripped of particles (조사); a stem ending in a typing
+ * suffix (…대학교, …연구소, …협회, …유한회사, …포럼, …협약) names an organisation, event or
+ * agreement together with the bare words before it (동관시 과학기술협회); a 2–4 syllable word next
+ * to a title (류치 교수, 주임 우신궈) is a person; ko-dic's 인명/지명 proper nouns are hints.
+ */
+export function koreanRecogniser(): Recogniser {
+  return {
+    lang: "ko",
+    recognise(text) {
+      const words = splitWords(text);
+      const out: EntityMention[] = [];
+      const mention = (start: number, end: number, m: Omit<EntityMention, "start" | "end" | "surface">) =>
+        out.push({ start, end, surface: text.slice(start, end), ...m });
+      words.forEach((w, i) => {
+        const suffix = suffixes.endingAt(w.stem);
+        if (suffix && !TITLES.has(w.stem)) {
+          let first = i;
+          while (first > 0 && i - first < 3 && !(words[first - 1] as Word).closes && isNameWord((words[first - 1] as Word).stem)) first--;
+          const start = (words[first] as Word).start;
+          const end = w.start + w.stem.length;
+          if (end - start > suffix.text.length)
+            mention(start, end, { kind: suffix.kind, subtype: suffix.type, rule: "ko.suffix", confidence: first < i ? 0.65 : 0.6 });
+        }
+        const next = words[i + 1];
+        const prev = words[i - 1];
+        if (isHangulName(w.stem) && next && TITLES.has(next.stem) && !w.closes)
+          mention(w.start, w.start + w.stem.length, { kind: "Person", rule: "ko.person.name-before-title", confidence: 0.6 });
+        if (isHangulName(w.stem) && prev && TITLES.has(prev.stem))
+          mention(w.start, w.start + w.stem.length, { kind: "Person", rule: "ko.person.title-before-name", confidence: 0.7 });
+      });
+      addDictionaryHints(text, out);
+      return out;
+    },
+  };
+}
+
+function splitWords(text: string): Word[] {
+  const words: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const particle = PARTICLES.find((p) => raw.endsWith(p) && raw.length > p.length + 1);
+    const stem = particle ? raw.slice(0, -particle.length) : raw;
+    const end = (m.index ?? 0) + raw.length;
+    const closes = !!particle || /[,.;:!?)\]」』”’]/.test(text[end] ?? "");
+    words.push({ text: raw, start: m.index ?? 0, stem, closes });
+  }
+  return words;
+}
+
+function isNameWord(stem: string): boolean {
+  return /^[\p{Script=Hangul}A-Za-z0-9]+$/u.test(stem) && !TITLES.has(stem) && !/(?:다|고|며|서|면|게|지|한|된|인|할|될|던)$/u.test(stem);
+}
+
+function isHangulName(stem: string): boolean {
+  return /^\p{Script=Hangul}{2,4}$/u.test(stem);
+}
+
+/** ko-dic proper nouns: people (인명) and places (지명) the rules above did not see. */
+function addDictionaryHints(text: string, out: EntityMention[]) {
+  let at = 0;
+  for (const t of koreanTokens(text)) {
+    const start = text.indexOf(t.surface, at);
+    if (start < 0) continue;
+    at = start + t.surface.length;
+    if (t.tag !== "NNP" || t.surface.length < 2) continue;
+    if (t.meaning === "인명") out.push({ start, end: at, surface: t.surface, kind: "Person", rule: "ko.ko-dic.person", confidence: 0.45 });
+    if (t.meaning === "지명")
+      out.push({ start, end: at, surface: t.surface, kind: "Region", subtype: "city", rule: "ko.ko-dic.place", confidence: 0.45 });
+  }
+}

@@ -1,0 +1,137 @@
+import type { EntityKind } from "../model/entity.js";
+import type { Lang } from "../model/primitives.js";
+import { RELATION_TYPES, type RelationType } from "../model/relation.js";
+import { EN_TITLES, JA_TITLES, KO_TITLES, ZH_TITLES } from "./lexicon/people.js";
+import { type Argument, triggersFor } from "./lexicon/triggers.js";
+import { clauseSpans, sentenceSpans } from "./text-spans.js";
+import type { EntityMention, FoundRelation, Span } from "./types.js";
+
+const MAX_ALL = 4;
+/** How far (characters) from its trigger an argument may stand; Korean and English words are longer. */
+const REACH: Record<Lang, number> = { "zh-Hans": 40, "zh-Hant": 40, ja: 50, ko: 70, en: 120 };
+
+/**
+ * Relations stated inside one sentence: each trigger word (签署, 共同設立, 체결, signed) joins the
+ * nearest mentions of fitting kinds on its sides; a person named beside a title next to an
+ * organisation works there. The quote is the run of clauses from the first to the last word used.
+ * `view` is the text triggers are matched on (Simplified for Chinese and Japanese), same offsets.
+ */
+export function findRelations(text: string, view: string, lang: Lang, mentions: EntityMention[]): FoundRelation[] {
+  const out: FoundRelation[] = [];
+  for (const sentence of sentenceSpans(text)) {
+    const inside = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+    if (inside.length < 2) continue;
+    const clauses = clauseSpans(text, sentence);
+    const quote = (...spans: Span[]) => quoteSpan(clauses, spans);
+    for (const trigger of triggersFor(lang)) {
+      const source = lang === "ja" || lang === "ko" || lang === "en" ? text : view;
+      const slice = source.slice(sentence.start, sentence.end);
+      for (const m of slice.matchAll(new RegExp(trigger.pattern.source, trigger.pattern.flags))) {
+        const at: Span = { start: sentence.start + (m.index ?? 0), end: sentence.start + (m.index ?? 0) + m[0].length };
+        const reach = REACH[lang];
+        const froms = pick(inside, trigger.from, at, reach);
+        const tos = pick(inside, trigger.to, at, reach);
+        for (const from of froms)
+          for (const to of tos) {
+            if (!joinable(trigger.type, from, to)) continue;
+            out.push({ type: trigger.type, from, to, quote: quote(from, at, to), rule: trigger.name, confidence: trigger.confidence });
+          }
+      }
+    }
+    out.push(...worksAt(text, lang, inside, clauses));
+  }
+  return dedupe(out);
+}
+
+/** The mentions a trigger argument takes: nearest on its side within reach, or all of them (at most four). */
+function pick(mentions: EntityMention[], arg: Argument, at: Span, reach: number): EntityMention[] {
+  const fits = mentions.filter((m) => arg.kinds.includes(m.kind));
+  const before = fits.filter((m) => m.end <= at.start && at.start - m.end <= reach).sort((a, b) => b.end - a.end);
+  const after = fits.filter((m) => m.start >= at.end && m.start - at.end <= reach).sort((a, b) => a.start - b.start);
+  if (arg.side === "before") return arg.all ? distinct(before).slice(0, MAX_ALL) : before.slice(0, 1);
+  if (arg.side === "after") return arg.all ? distinct(after).slice(0, MAX_ALL) : after.slice(0, 1);
+  const nearest = [...before.slice(0, 1), ...after.slice(0, 1)].sort((a, b) => gap(a, at) - gap(b, at));
+  return nearest.slice(0, 1);
+}
+
+function gap(m: Span, at: Span) {
+  return m.end <= at.start ? at.start - m.end : m.start - at.end;
+}
+
+function distinct(ms: EntityMention[]): EntityMention[] {
+  const seen = new Set<string>();
+  return ms.filter((m) => {
+    const key = entityKey(m);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function entityKey(m: EntityMention): string {
+  return m.knownId ?? `new:${m.kind}:${m.surface}`;
+}
+
+function joinable(type: RelationType, from: EntityMention, to: EntityMention): boolean {
+  if (entityKey(from) === entityKey(to)) return false;
+  const allowed = RELATION_TYPES[type];
+  return (allowed.from as readonly EntityKind[]).includes(from.kind) && (allowed.to as readonly EntityKind[]).includes(to.kind);
+}
+
+const TITLES: Record<Lang, string[]> = { "zh-Hans": ZH_TITLES, "zh-Hant": ZH_TITLES, ja: JA_TITLES, ko: KO_TITLES, en: EN_TITLES };
+
+/**
+ * 联络处主任黄志辉 / 青島市長の趙豪志氏 / 센터 주임 우신궈 / 홍콩도시대학 류치 교수: an organisation (or
+ * region) followed, within a few characters holding a title, by a person: the person works there.
+ */
+function worksAt(text: string, lang: Lang, mentions: EntityMention[], clauses: Span[]): FoundRelation[] {
+  const out: FoundRelation[] = [];
+  const titles = TITLES[lang];
+  for (const person of mentions.filter((m) => m.kind === "Person")) {
+    const orgs = mentions.filter(
+      (m) => m.end <= person.start && person.start - m.end <= 16 && ["Institution", "Lab", "Company", "Region"].includes(m.kind),
+    );
+    const org = orgs.sort((a, b) => b.end - a.end)[0];
+    if (!org) continue;
+    const between = text.slice(org.end, person.start);
+    const afterName = text.slice(person.end, person.end + 8);
+    const title = titles.find((t) => between.includes(t)) ?? titles.find((t) => afterName.trimStart().startsWith(t));
+    if (!title || /[。！？!?；;]/.test(between)) continue;
+    const end = afterName.trimStart().startsWith(title) ? person.end + afterName.indexOf(title) + title.length : person.end;
+    out.push({
+      type: "WORKS_AT",
+      from: person,
+      to: org,
+      quote: quoteSpan(clauses, [org, { start: person.start, end }]),
+      rule: `${lang.startsWith("zh") ? "zh" : lang}.works-at.title`,
+      confidence: org.kind === "Region" ? 0.5 : 0.75,
+      props: { title },
+    });
+  }
+  return out;
+}
+
+/** From the start of the clause holding the first span to the end of the clause holding the last. */
+function quoteSpan(clauses: Span[], spans: Span[]): Span {
+  const start = Math.min(...spans.map((s) => s.start));
+  const end = Math.max(...spans.map((s) => s.end));
+  const first = clauses.find((c) => c.start <= start && start < c.end);
+  const last = clauses.find((c) => c.start < end && end <= c.end);
+  return { start: Math.min(first?.start ?? start, start), end: Math.max(last?.end ?? end, end) };
+}
+
+/** One relation per (from, type, to): the most confident statement of it. */
+function dedupe(rels: FoundRelation[]): FoundRelation[] {
+  const best = new Map<string, FoundRelation>();
+  for (const r of rels) {
+    const key = `${entityKey(r.from)}|${r.type}|${entityKey(r.to)}`;
+    const had = best.get(key);
+    if (
+      !had ||
+      r.confidence > had.confidence ||
+      (r.confidence === had.confidence && r.quote.end - r.quote.start < had.quote.end - had.quote.start)
+    )
+      best.set(key, r);
+  }
+  return [...best.values()];
+}

@@ -1,0 +1,60 @@
+import type { EntityDefinition, EntityKind } from "../model/entity.js";
+import type { Lang } from "../model/primitives.js";
+
+/** A half-open range of UTF-16 offsets into the article text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** An entity the project already knows (catalogue, annotations, divisions, graph). */
+export interface KnownEntity {
+  id: string;
+  kind: EntityKind;
+  /** The full definition when one is at hand (not for graph-only or division entities without one). */
+  def: EntityDefinition;
+  source: "catalogue" | "annotation" | "division" | "graph";
+}
+
+/** One place in the text where an entity is named: known (`knownId`) or newly recognised. */
+export interface EntityMention extends Span {
+  surface: string;
+  kind: EntityKind;
+  /** Institution/Lab/Technology/Event/Agreement type, or Region level, for new entities. */
+  subtype?: string;
+  knownId?: string;
+  /** The surface is a machine-reworded form of a known name (研讨所 for 研究所). */
+  garbled?: boolean;
+  rule: string;
+  confidence: number;
+}
+
+/** A relation the rules found between two mentions. */
+export interface FoundRelation {
+  type: string;
+  from: EntityMention;
+  to: EntityMention;
+  quote: Span;
+  rule: string;
+  confidence: number;
+  props?: { title?: string; role?: string; kind?: string };
+}
+
+/** A number with its unit, attached to a mention. */
+export interface FoundMeasure {
+  entity: EntityMention;
+  metric: string;
+  value: number;
+  unit: string;
+  qualifier?: "exact" | "about" | "over" | "under" | "at-least";
+  quote: Span;
+  rule: string;
+  confidence: number;
+}
+
+/** The per-language part of the extractor: finds entities the gazetteer does not know. */
+export interface Recogniser {
+  lang: Lang;
+  /** Candidate mentions of new entities (overlaps allowed; the caller resolves them). */
+  recognise(text: string): EntityMention[];
+}
