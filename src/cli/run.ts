@@ -1,4 +1,5 @@
 import { StartupError } from "../db/embedded/startup-error.js";
+import { ExtractInputError } from "../extract/input.js";
 import { DataError, formatProblem } from "../ingest/problems.js";
 import { log } from "../log.js";
 
@@ -7,6 +8,8 @@ export function runMain(main: () => Promise<void>): void {
   main().catch((err: unknown) => {
     if (err instanceof StartupError) {
       log.fatal({ code: err.code }, "start-up failed");
+      console.error(`\n${err.message}\n`);
+    } else if (err instanceof ExtractInputError) {
       console.error(`\n${err.message}\n`);
     } else if (err instanceof DataError) {
       for (const p of err.problems) console.error(formatProblem(p));

@@ -35,7 +35,7 @@ export function assembleAnnotation(found: Found, knowledge: Knowledge): Annotati
     entities.push(entity);
   }
   const idOf = (m: EntityMention) => ids.get(entityKey(m)) as string;
-  const relations: Relation[] = found.relations.map((r) => ({
+  const relations: Relation[] = uniqueRelations(found.relations).map((r) => ({
     type: r.type as Relation["type"],
     from: idOf(r.from),
     to: idOf(r.to),
@@ -158,4 +158,14 @@ function datelineOf(text: string): string | null {
   const day = Number(d);
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   return `${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+function uniqueRelations(rels: FoundRelation[]): FoundRelation[] {
+  const byKey = new Map<string, FoundRelation>();
+  for (const r of rels) {
+    const key = `${entityKey(r.from)}|${r.type}|${entityKey(r.to)}`;
+    const had = byKey.get(key);
+    if (!had || r.confidence > had.confidence) byKey.set(key, r);
+  }
+  return [...byKey.values()];
 }

@@ -4,7 +4,7 @@ import { assembleAnnotation } from "./assemble.js";
 import type { Knowledge } from "./knowledge.js";
 import { detectLanguage } from "./language.js";
 import { findMeasures } from "./measures.js";
-import { knownMentions, resolveMentions } from "./mentions.js";
+import { knownMentions, parentsInNames, resolveMentions } from "./mentions.js";
 import { simplifiedView } from "./recognise/chinese.js";
 import { recogniserFor } from "./recognise/index.js";
 import { findRelations } from "./relations.js";
@@ -35,7 +35,9 @@ export async function extractArticle(input: ExtractInput, knowledge: Knowledge):
   const recogniser = await recogniserFor(lang);
   const view = simplifiedView(text, lang);
   const known = knownMentions(text, view, knowledge);
-  const { mentions, embedded } = resolveMentions(known, recogniser.recognise(text));
+  const resolved = resolveMentions(known, recogniser.recognise(text));
+  const { mentions } = resolved;
+  const embedded = [...resolved.embedded, ...parentsInNames(mentions, view)];
   const relations = [...findRelations(text, view, lang, mentions), ...embeddedParts(embedded)];
   const measures = findMeasures(text, lang, mentions);
   const annotation = assembleAnnotation(
@@ -49,7 +51,9 @@ export async function extractArticle(input: ExtractInput, knowledge: Knowledge):
 function embeddedParts(embedded: ReturnType<typeof resolveMentions>["embedded"]): FoundRelation[] {
   const ORG = ["Institution", "Lab", "Company"];
   return embedded
-    .filter(([outer, inner]) => ORG.includes(outer.kind) && ORG.includes(inner.kind) && inner.start === outer.start)
+    .filter(
+      ([outer, inner]) => ORG.includes(outer.kind) && ORG.includes(inner.kind) && inner.start === outer.start && inner.end < outer.end,
+    )
     .map(([outer, inner]) => ({
       type: "PART_OF",
       from: outer,

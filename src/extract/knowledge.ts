@@ -4,6 +4,7 @@ import { cypher } from "../db/cypher.js";
 import { loadCorpus, seedPaths } from "../ingest/load.js";
 import type { Mention } from "../model/annotation.js";
 import type { EntityDefinition, EntityKind } from "../model/entity.js";
+import { countryEntities } from "./gazetteer/countries.js";
 import { divisionEntities } from "./gazetteer/division-entities.js";
 import { type FormEntry, NameIndex } from "./gazetteer/name-index.js";
 import type { KnownEntity } from "./types.js";
@@ -61,6 +62,7 @@ export async function loadKnowledge(sources: KnowledgeSources): Promise<Knowledg
     if (known) add(known.def, known.source, mention.seen, mention.garbled ?? []);
   }
   if (!sources.withoutDivisions) {
+    for (const def of countryEntities()) if (!entities.has(def.id)) add(def, "division");
     for (const def of divisionEntities(new Set(forms.map((f) => f.text)))) add(def, "division");
   }
   if (sources.driver) for (const def of await graphEntities(sources.driver, sources.database)) if (!entities.has(def.id)) add(def, "graph");

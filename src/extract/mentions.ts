@@ -65,3 +65,35 @@ export function resolveMentions(
   const mentions = [...known.filter((k) => !swallowed.has(k)), ...chosen].sort((a, b) => a.start - b.start);
   return { mentions, embedded };
 }
+
+/** Endings that close a parent organisation's name inside a longer one (中山大学|化学学院). */
+const PARENT_ENDINGS = ["大学", "科学院", "研究院", "集团", "公司", "大學", "University"];
+
+/**
+ * A new organisation whose name starts with another organisation's name (中山大学化学学院) is
+ * part of it: the leading name becomes a mention of its own, paired with the whole for PART_OF.
+ */
+export function parentsInNames(mentions: EntityMention[], view: string): Array<[EntityMention, EntityMention]> {
+  const out: Array<[EntityMention, EntityMention]> = [];
+  for (const m of mentions) {
+    if (m.knownId || !["Institution", "Lab", "Company"].includes(m.kind)) continue;
+    const name = view.slice(m.start, m.end);
+    for (const ending of PARENT_ENDINGS) {
+      const at = name.indexOf(ending);
+      const end = at + ending.length;
+      if (at < 2 || end >= name.length - 1) continue;
+      const inner = {
+        start: m.start,
+        end: m.start + end,
+        surface: m.surface.slice(0, end),
+        kind: ending === "集团" || ending === "公司" ? "Company" : "Institution",
+        subtype: ending.startsWith("大") || ending === "University" ? "university" : "research-institute",
+        rule: "name.parent-organisation",
+        confidence: 0.6,
+      } as EntityMention;
+      out.push([m, inner]);
+      break;
+    }
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import { type Argument, triggersFor } from "./lexicon/triggers.js";
 import { clauseSpans, sentenceSpans } from "./text-spans.js";
 import type { EntityMention, FoundRelation, Span } from "./types.js";
 
-const MAX_ALL = 4;
+const MAX_ALL = 8;
 /** How far (characters) from its trigger an argument may stand; Korean and English words are longer. */
 const REACH: Record<Lang, number> = { "zh-Hans": 40, "zh-Hant": 40, ja: 50, ko: 70, en: 120 };
 
@@ -46,8 +46,10 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
 /** The mentions a trigger argument takes: nearest on its side within reach, or all of them (at most four). */
 function pick(mentions: EntityMention[], arg: Argument, at: Span, reach: number): EntityMention[] {
   const fits = mentions.filter((m) => arg.kinds.includes(m.kind));
-  const before = fits.filter((m) => m.end <= at.start && at.start - m.end <= reach).sort((a, b) => b.end - a.end);
-  const after = fits.filter((m) => m.start >= at.end && m.start - at.end <= reach).sort((a, b) => a.start - b.start);
+  // A list of parties (甲、乙、丙…签署) may run far from its trigger; a single argument stays near.
+  const limit = arg.all ? reach * 3 : reach;
+  const before = fits.filter((m) => m.end <= at.start && at.start - m.end <= limit).sort((a, b) => b.end - a.end);
+  const after = fits.filter((m) => m.start >= at.end && m.start - at.end <= limit).sort((a, b) => a.start - b.start);
   if (arg.side === "before") return arg.all ? distinct(before).slice(0, MAX_ALL) : before.slice(0, 1);
   if (arg.side === "after") return arg.all ? distinct(after).slice(0, MAX_ALL) : after.slice(0, 1);
   const nearest = [...before.slice(0, 1), ...after.slice(0, 1)].sort((a, b) => gap(a, at) - gap(b, at));
@@ -96,7 +98,7 @@ function worksAt(text: string, lang: Lang, mentions: EntityMention[], clauses: S
     const between = text.slice(org.end, person.start);
     const afterName = text.slice(person.end, person.end + 8);
     const title = titles.find((t) => between.includes(t)) ?? titles.find((t) => afterName.trimStart().startsWith(t));
-    if (!title || /[。！？!?；;]/.test(between)) continue;
+    if (!title || /[。！？!?；;，,、]/.test(between) || mentions.some((m) => m.start >= org.end && m.end <= person.start)) continue;
     const end = afterName.trimStart().startsWith(title) ? person.end + afterName.indexOf(title) + title.length : person.end;
     out.push({
       type: "WORKS_AT",

@@ -1,6 +1,7 @@
 import AhoCorasick from "modern-ahocorasick";
 import { scriptVariants } from "../../model/chinese-script.js";
 import type { EntityKind } from "../../model/entity.js";
+import { EN_SUFFIXES, JA_SUFFIXES, KO_SUFFIXES, ZH_SUFFIXES } from "../lexicon/suffixes.js";
 import type { KnownEntity } from "../types.js";
 import { spunVariants } from "./garbled.js";
 import { sinoKoreanReading } from "./korean-readings.js";
@@ -88,15 +89,29 @@ function variantsOf(form: FormEntry): FormEntry[] {
   for (const spun of spunVariants(simplified)) for (const text of scriptVariants(spun)) out.push({ ...form, text, garbled: true });
   for (const [han, kana] of JAPANESE_KANA_FOR_HAN)
     if (form.text.includes(han)) out.push({ ...form, text: form.text.replaceAll(han, kana) });
-  if (form.kind === "Region" || form.source === "division") {
+  // Only full division names (…市, …省): bare readings collide with Korean words (威海 -> 위해, "for").
+  if ((form.kind === "Region" || form.source === "division") && /[市省区县州]$/.test(simplified)) {
     const reading = sinoKoreanReading(out[1]?.text ?? form.text);
     if (reading) out.push({ ...form, text: reading });
   }
   return out;
 }
 
-/** One Han character or two Latin letters match far too much to be a name. */
+/** Words that type a name (中心, 大学) name nothing on their own, whatever an annotation's `seen` says. */
+const GENERIC = new Set([
+  ...[...ZH_SUFFIXES, ...JA_SUFFIXES, ...KO_SUFFIXES, ...EN_SUFFIXES].map((s) => s.text),
+  "中心",
+  "中心區",
+  "中心区",
+  "本院",
+  "该院",
+  "双方",
+  "两校",
+]);
+
+/** One Han character, two Latin letters or a bare typing word match far too much to be a name. */
 function isUsefulPattern(text: string): boolean {
+  if (GENERIC.has(text)) return false;
   if (HAN.test(text) || HANGUL.test(text)) return [...text].length >= 2;
   return text.length >= 3 || /^[A-Z]{2}$/.test(text);
 }

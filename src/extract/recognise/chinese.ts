@@ -35,36 +35,46 @@ const STOP_TAGS = new Set([
   "f",
   "t",
 ]);
-/** Words that end a name run even when jieba tags them as nouns or verbs. */
-const STOP_WORDS = new Set(
-  "与 和 及 以及 同 跟 由 在 于 对 向 将 把 被 为 是 有 等 的 了 并 也 还 共同 联合 合作 共建 签署 签订 签约 成立 设立 建立 举办 举行 召开 主办 承办 协办 出席 参加 参与 表示 介绍 指出 认为 说 位于 落户 启动 揭牌 达成 推动 促进 打造 围绕 通过 依托 引进 引入 开展 加强 深化 支持 指导 携手 宣布 发布 获得 完成 其中 目前 今年 去年 近年来 此次 本次 这 该 其 各 多家 多个 一个 首个 首届 当天 日前 近日 期间 记者 来自 包括 双方 三方 各方 企业 人才 项目 领域 方面 重点 主要 顺利 正式 成功 进一步 以来 以及 作为 代表 获悉 报道".split(
+/** Verbs that do occur inside organisation names (联合实验室, 合成化学, 应用物理); other verbs end a name. */
+const NAME_VERBS = new Set(
+  "联合 合成 应用 创新 发展 研究 开发 设计 制造 检测 转化 孵化 投资 服务 管理 促进 交流 合作 教育 培训 生产 计算 控制 工程 储能 能源 科创 创业 育成 保护 规划 建设 协同 集成 制备 测试 监测".split(
     " ",
   ),
 );
-const TITLE_ALT = [...ZH_TITLES].sort((a, b) => b.length - a.length).join("|");
-const NAME_AFTER_TITLE = new RegExp(
-  `(?:${TITLE_ALT})([\\p{Script=Han}]{2,3}?)(?=[，,、。：:；;（(\\s"“]|表示|说|介绍|指出|认为|强调|出席|致辞|在|等|和|与|及|一行|率|参加|为|对|作|发表|主持|会见|带领|$)`,
-  "gu",
+/** Words that end a name run even when jieba tags them as nouns. */
+const STOP_WORDS = new Set(
+  "与 和 及 以及 同 跟 由 在 于 对 向 将 把 被 为 是 有 等 的 了 并 也 还 共同 其中 目前 今年 去年 近年来 此次 本次 这 该 其 各 多家 多个 一个 首个 首届 当天 日前 近日 期间 记者 来自 包括 双方 三方 各方 企业 人才 项目 领域 方面 重点 主要 顺利 正式 成功 进一步 以来 作为 代表 获悉 报道 嘉宾 见证 获 获得 先后".split(
+    " ",
+  ),
 );
-const NAME_BEFORE_TITLE = new RegExp(`(?<=^|[，,、。：:；;（(\\s"“和与及])([\\p{Script=Han}]{2,3}?)(?:${TITLE_ALT})`, "gu");
-const MAX_NAME = 26;
+/** Joining words a name may contain (应用物理及材料工程研究所) as long as what precedes is not a whole name. */
+const JOINERS = new Set(["与", "及", "和"]);
+const TITLE_ALT = [...ZH_TITLES].sort((a, b) => b.length - a.length).join("|");
+const AFTER_TITLE = new RegExp(`(?:${TITLE_ALT})(\\p{Script=Han}{2,4})`, "gu");
+const NAME_BEFORE_TITLE = new RegExp(`(?<=^|[，,、。：:；;（(\\s"“和与及])(\\p{Script=Han}{2,3}?)(?:${TITLE_ALT})`, "gu");
+const BOUNDARY =
+  /^(?:[，,、。：:；;（()\s"“”]|表示|说|介绍|指出|认为|强调|出席|致辞|在|等|和|与|及|一行|率|参加|为|对|作|发表|主持|会见|带领|签署|签订|共同|分别|也|则|还|就|已|是|$)/u;
+const MAX_NAME = 30;
+/** Variant characters OpenCC leaves alone but news sites use (硏 for 研). */
+const VARIANTS: Record<string, string> = { 硏: "研", 綫: "线", 峯: "峰", 衞: "卫", 兗: "兖", 汚: "污" };
 
 /** Converts Traditional or Japanese Kanji text to Simplified; offsets stay valid (same length) or the text is kept. */
 export function simplifiedView(text: string, lang: Lang): string {
-  const converted = lang === "ja" ? jpToCn(text) : lang === "zh-Hant" ? hkToCn(text) : text;
-  return converted.length === text.length ? converted : text;
+  const folded = text.replace(/[硏綫峯衞兗汚]/g, (c) => VARIANTS[c] ?? c);
+  const converted = lang === "ja" ? jpToCn(folded) : lang === "zh-Hant" ? hkToCn(folded) : folded;
+  return converted.length === text.length ? converted : folded;
 }
 
 /**
  * Chinese: organisations, events, agreements and lines are noun runs ending in a typing suffix
  * (…大学, …实验室, …有限公司, …论坛, …协议, …中试线); people are 2–3 characters beside a title
- * (主任黄志辉, 刘琦教授) or jieba `nr` tokens starting with a surname; places are jieba `ns` tokens.
+ * (主任黄志辉, 刘琦教授) or jieba `nr` tokens starting with a surname.
  */
 export function chineseRecogniser(lang: "zh-Hans" | "zh-Hant"): Recogniser {
   return { lang, recognise: (text) => recogniseChinese(text, simplifiedView(text, lang), "zh") };
 }
 
-/** `withTags`: also take jieba's ns/nt/nr tags (useless on Japanese, where jieba reads kana as noise). */
+/** `withTags`: also take jieba's nt/nr tags (useless on Japanese, where jieba reads kana as noise). */
 export function recogniseChinese(text: string, simplified: string, rulePrefix: string, withTags = true): EntityMention[] {
   const tokens = tagChinese(simplified);
   const out: EntityMention[] = [];
@@ -73,48 +83,58 @@ export function recogniseChinese(text: string, simplified: string, rulePrefix: s
 
   for (const [i, token] of tokens.entries()) {
     const suffix = suffixes.endingAt(simplified, token.end);
-    if (suffix && token.end - suffix.text.length >= (tokens[0]?.start ?? 0)) {
-      const start = nameStart(tokens, i, token.end - suffix.text.length);
-      if (
-        start !== undefined &&
-        token.end - start > suffix.text.length + (suffix.text.length === 1 ? 2 : 0) &&
-        token.end - start <= MAX_NAME
-      ) {
+    if (suffix) {
+      const start = nameStart(simplified, tokens, i, token.end - suffix.text.length);
+      const length = token.end - (start ?? token.end);
+      const longEnough = length > suffix.text.length && (suffix.text.length > 1 || length >= 3);
+      if (start !== undefined && longEnough && length <= MAX_NAME)
         mention(start, token.end, { kind: suffix.kind, subtype: suffix.type, rule: `${rulePrefix}.suffix`, confidence: 0.7 });
-      }
     }
     if (!withTags) continue;
-    if (token.tag === "ns" && token.word.length >= 2)
-      mention(token.start, token.end, { kind: "Region", subtype: "city", rule: `${rulePrefix}.jieba.ns`, confidence: 0.5 });
     if (token.tag === "nt" && token.word.length >= 3 && !suffix)
       mention(token.start, token.end, { kind: "Institution", subtype: "other", rule: `${rulePrefix}.jieba.nt`, confidence: 0.45 });
     if (token.tag === "nr" && isPersonName(token.word))
       mention(token.start, token.end, { kind: "Person", rule: `${rulePrefix}.jieba.nr`, confidence: 0.45 });
   }
-  for (const m of simplified.matchAll(/《([^《》]{2,40})》/g)) {
+  for (const m of simplified.matchAll(/[《“"]([^《》“”"]{2,40})[》”"]/g)) {
     const inner = m[1] as string;
     const suffix = suffixes.endingAt(inner);
-    if (suffix && (suffix.kind === "Agreement" || suffix.kind === "Event")) {
+    if (suffix && ["Agreement", "Event", "Lab", "Technology"].includes(suffix.kind)) {
       const start = (m.index ?? 0) + 1;
-      mention(start, start + inner.length, { kind: suffix.kind, subtype: suffix.type, rule: `${rulePrefix}.title-marks`, confidence: 0.8 });
+      mention(start, start + inner.length, { kind: suffix.kind, subtype: suffix.type, rule: `${rulePrefix}.quoted-name`, confidence: 0.8 });
     }
   }
-  for (const [re, rule, confidence] of [
-    [NAME_AFTER_TITLE, "title-before-name", 0.75],
-    [NAME_BEFORE_TITLE, "name-before-title", 0.6],
-  ] as const) {
-    for (const m of simplified.matchAll(re)) {
-      const name = m[1] as string;
-      if (!isPersonName(name)) continue;
-      const start = (m.index ?? 0) + m[0].indexOf(name);
-      mention(start, start + name.length, { kind: "Person", rule: `${rulePrefix}.person.${rule}`, confidence });
-    }
+  const wordStarts = new Set(tokens.filter((t) => t.word.length >= 2).map((t) => t.start));
+  for (const m of simplified.matchAll(AFTER_TITLE)) {
+    const name = personAfterTitle(m[1] as string, simplified, (m.index ?? 0) + m[0].length - (m[1] as string).length, wordStarts);
+    if (!name) continue;
+    const start = (m.index ?? 0) + m[0].length - (m[1] as string).length;
+    mention(start, start + name.length, { kind: "Person", rule: `${rulePrefix}.person.title-before-name`, confidence: 0.75 });
+  }
+  for (const m of simplified.matchAll(NAME_BEFORE_TITLE)) {
+    const name = m[1] as string;
+    if (!isPersonName(name)) continue;
+    const start = (m.index ?? 0) + m[0].indexOf(name);
+    mention(start, start + name.length, { kind: "Person", rule: `${rulePrefix}.person.name-before-title`, confidence: 0.6 });
   }
   return out;
 }
 
+/** 所长汤子康与… -> 汤子康: a 3-character name unless its third character starts a word (葛伟接待 -> 葛伟). */
+function personAfterTitle(run: string, simplified: string, start: number, wordStarts: Set<number>): string | undefined {
+  for (const length of [3, 2]) {
+    const name = run.slice(0, length);
+    if (name.length !== length || !isPersonName(name)) continue;
+    if (length === 3 && wordStarts.has(start + 2)) continue;
+    if (length === 3 && BOUNDARY.test(simplified.slice(start + 2, start + 4)) && !BOUNDARY.test(simplified.slice(start + 3))) continue;
+    if (length === 2 && !BOUNDARY.test(simplified.slice(start + 2))) continue;
+    return name;
+  }
+  return undefined;
+}
+
 /** Where the name ending in token `head` starts: walk back over name-like tokens. */
-function nameStart(tokens: Token[], head: number, suffixStart: number): number | undefined {
+function nameStart(simplified: string, tokens: Token[], head: number, suffixStart: number): number | undefined {
   let start = suffixStart;
   for (let j = head; j >= 0; j--) {
     const t = tokens[j] as Token;
@@ -122,11 +142,33 @@ function nameStart(tokens: Token[], head: number, suffixStart: number): number |
       start = Math.min(start, t.start);
       continue;
     }
-    if (STOP_TAGS.has(t.tag) || STOP_WORDS.has(t.word) || /[^\p{Script=Han}A-Za-z0-9()（）·]/u.test(t.word)) break;
+    if (
+      JOINERS.has(t.word) &&
+      start < suffixStart &&
+      j > 0 &&
+      !endsWithName(simplified.slice(0, t.start)) &&
+      !endsWithPerson(simplified, t.start)
+    ) {
+      start = t.start;
+      continue;
+    }
+    const verbInName = t.tag.startsWith("v") && !NAME_VERBS.has(t.word);
+    if (STOP_TAGS.has(t.tag) || STOP_WORDS.has(t.word) || verbInName || /[^\p{Script=Han}A-Za-z0-9()（）·]/u.test(t.word)) break;
     if (suffixStart - t.start > MAX_NAME) break;
     start = t.start;
   }
+  while (start < suffixStart && JOINERS.has(simplified[start] as string)) start++;
   return start < suffixStart ? start : undefined;
+}
+
+function endsWithPerson(simplified: string, at: number): boolean {
+  return isPersonName(simplified.slice(at - 3, at)) || isPersonName(simplified.slice(at - 2, at));
+}
+
+/** Whether the text just before a joining word already ends as a whole name (香港城市大学与…). */
+function endsWithName(before: string): boolean {
+  const suffix = suffixes.endingAt(before);
+  return !!suffix && suffix.kind !== "Technology";
 }
 
 export function isPersonName(name: string): boolean {

@@ -103,15 +103,27 @@ function splitWords(text: string): Word[] {
   return words;
 }
 
+/** Function words that never start or continue a name (등 한국, 위해 홍콩정부). */
+const NOT_NAME = new Set(
+  "등 및 위해 위한 또한 이날 이번 지난 함께 통해 대한 관련 각 총 약 전 후 현지 더 그 이 저 이후 이전 올해 지난해 최근 당시 앞서 이어 특히 모두 기업 지역 정부관계자".split(
+    " ",
+  ),
+);
+
 function isNameWord(stem: string): boolean {
-  return /^[\p{Script=Hangul}A-Za-z0-9]+$/u.test(stem) && !TITLES.has(stem) && !/(?:다|고|며|서|면|게|지|한|된|인|할|될|던)$/u.test(stem);
+  return (
+    !NOT_NAME.has(stem) &&
+    /^[\p{Script=Hangul}A-Za-z0-9]+$/u.test(stem) &&
+    !TITLES.has(stem) &&
+    !/(?:다|고|며|서|면|게|지|한|된|인|할|될|던)$/u.test(stem)
+  );
 }
 
 function isHangulName(stem: string): boolean {
   return /^\p{Script=Hangul}{2,4}$/u.test(stem);
 }
 
-/** ko-dic proper nouns: people (인명) and places (지명) the rules above did not see. */
+/** ko-dic place names (지명) the gazetteer did not know; its person class (인명) tags too many common words to use. */
 function addDictionaryHints(text: string, out: EntityMention[]) {
   let at = 0;
   for (const t of koreanTokens(text)) {
@@ -119,7 +131,6 @@ function addDictionaryHints(text: string, out: EntityMention[]) {
     if (start < 0) continue;
     at = start + t.surface.length;
     if (t.tag !== "NNP" || t.surface.length < 2) continue;
-    if (t.meaning === "인명") out.push({ start, end: at, surface: t.surface, kind: "Person", rule: "ko.ko-dic.person", confidence: 0.45 });
     if (t.meaning === "지명")
       out.push({ start, end: at, surface: t.surface, kind: "Region", subtype: "city", rule: "ko.ko-dic.place", confidence: 0.45 });
   }
