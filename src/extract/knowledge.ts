@@ -39,6 +39,7 @@ export async function loadKnowledge(sources: KnowledgeSources): Promise<Knowledg
   const forms: FormEntry[] = [];
   const add = (def: EntityDefinition, source: KnownEntity["source"], extra: FormEntry["text"][] = [], garbled: string[] = []) => {
     const known = entities.get(def.id);
+    if (known && known.source !== source && (source === "division" || source === "graph")) return; // another entity holds the id
     if (!known) entities.set(def.id, { id: def.id, kind: def.kind, def, source });
     const kind = known?.kind ?? def.kind;
     for (const text of [...namesOf(def), ...extra]) forms.push({ text, id: def.id, kind, source, garbled: false });

@@ -73,8 +73,11 @@ export function englishRecogniser(): Recogniser {
   };
 }
 
-/** "University of Hong Kong": the typing word may come first, followed by "of …". */
+/** "University of Hong Kong", "Shenzhen Institute of Advanced Research": the typing word is followed by "of …". */
 function headSuffix(surface: string) {
-  const head = /^(?:The\s+)?([A-Z][a-z]+)\s+(?:of|for)\s+/.exec(surface)?.[1];
-  return head ? suffixes.endingAt(head) : undefined;
+  for (const m of surface.matchAll(/([A-Z][a-z]+)\s+(?:of|for)\s+/g)) {
+    const suffix = suffixes.endingAt(m[1] as string);
+    if (suffix) return suffix;
+  }
+  return undefined;
 }

@@ -81,7 +81,7 @@ export function koreanRecogniser(): Recogniser {
         const prev = words[i - 1];
         if (isHangulName(w.stem) && next && TITLES.has(next.stem) && !w.closes)
           mention(w.start, w.start + w.stem.length, { kind: "Person", rule: "ko.person.name-before-title", confidence: 0.6 });
-        if (isHangulName(w.stem) && prev && TITLES.has(prev.stem))
+        if (isHangulName(w.stem) && prev && TITLES.has(prev.stem) && !prev.closes)
           mention(w.start, w.start + w.stem.length, { kind: "Person", rule: "ko.person.title-before-name", confidence: 0.7 });
       });
       addDictionaryHints(text, out);

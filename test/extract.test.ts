@@ -1,0 +1,130 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { evaluateDevSet } from "../src/extract/evaluate/run.js";
+import { extractArticle, type Knowledge, loadKnowledge } from "../src/extract/index.js";
+import { decodeArticle, ExtractInputError } from "../src/extract/input.js";
+import { detectLanguage } from "../src/extract/language.js";
+import { prepareImport } from "../src/ingest/prepare.js";
+import { seedPaths } from "../src/ingest/load.js";
+import type { Annotation, Mention } from "../src/model/annotation.js";
+
+const run = promisify(execFile);
+let knowledge: Knowledge;
+
+beforeAll(async () => {
+  knowledge = await loadKnowledge({ seedDir: "seed" });
+});
+
+const idOf = (m: Mention) => ("ref" in m ? m.ref : m.id);
+const draft = async (text: string) => (await extractArticle({ text }, knowledge)).annotation;
+const relation = (a: Annotation, type: string, from: string, to: string) => a.relations.find((r) => r.type === type && r.from === from && r.to === to);
+
+describe("extraction from raw text", () => {
+  it("refers to one known entity whatever script names it", async () => {
+    const zhHans = await draft("香港城市大学与宁德时代签署合作协议。");
+    const zhHant = await draft("香港城市大學與寧德時代簽署合作協議。");
+    for (const a of [zhHans, zhHant]) expect(a.entities.map(idOf)).toEqual(expect.arrayContaining(["cityu", "catl"]));
+    expect(zhHans.article.language).toBe("zh-Hans");
+    expect(zhHant.article.language).toBe("zh-Hant");
+    expect(zhHant.entities.find((e) => idOf(e) === "cityu")?.seen).toEqual(["香港城市大學"]);
+  });
+
+  it("resolves a spun name to the known entity and keeps it as garbled", async () => {
+    const a = await draft("中国科学院物理研讨所的团队在溧阳开展研究。");
+    const cas = a.entities.find((e) => e.garbled?.includes("中国科学院物理研讨所"));
+    expect(cas && idOf(cas)).toBe("cas-institute-of-physics");
+  });
+
+  it("drafts new organisations, people and the relations between them, every fact marked draft", async () => {
+    const a = await draft("2024年3月5日，澳门大学与中山大学化学学院签署《联合实验室合作协议》，澳门大学校长宋永华出席签约仪式。");
+    const uni = a.entities.find((e) => e.seen.includes("澳门大学"));
+    const school = a.entities.find((e) => e.seen.includes("中山大学化学学院"));
+    const song = a.entities.find((e) => e.seen.includes("宋永华"));
+    const agreement = a.entities.find((e) => e.seen.includes("联合实验室合作协议"));
+    expect(uni && "kind" in uni && uni.kind).toBe("Institution");
+    expect(song && "kind" in song && song.kind).toBe("Person");
+    expect(agreement && "kind" in agreement && agreement.kind).toBe("Agreement");
+    const [u, s, p, g] = [uni, school, song, agreement].map((e) => idOf(e as Mention));
+    expect(relation(a, "PARTY_TO", u as string, g as string)).toBeDefined();
+    expect(relation(a, "PARTY_TO", s as string, g as string)).toBeDefined();
+    expect(relation(a, "WORKS_AT", p as string, u as string)?.props?.title).toBe("校长");
+    expect(a.article.publishedAt).toBe("2024-03-05");
+    for (const fact of [...a.entities, ...a.relations, ...a.measures]) {
+      expect(fact.draft).toBe(true);
+      expect(fact.confidence).toBeGreaterThan(0);
+      expect(fact.rule).toMatch(/\w/);
+    }
+  });
+
+  it("drafts Korean, Japanese and English text", async () => {
+    const ko = await draft("홍콩도시대학 류치 교수가 주도하는 연구팀이 동관시 과학기술협회와 협약을 체결했다.");
+    expect(ko.article.language).toBe("ko");
+    expect(ko.entities.map(idOf)).toEqual(["cityu", "liu-qi", "dongguan-association-for-science-and-technology"]);
+    expect(relation(ko, "WORKS_AT", "liu-qi", "cityu")?.props?.title).toBe("교수");
+    const ja = await draft("山東省副省長の宋軍継氏は、香港貿易発展局と覚書を締結した。");
+    expect(ja.article.language).toBe("ja");
+    expect(ja.entities.map(idOf)).toEqual(expect.arrayContaining(["shandong", "hktdc"]));
+    const en = await draft("The Hong Kong University of Science and Technology signed an agreement with Shenzhen Institute of Advanced Research.");
+    expect(en.article.language).toBe("en");
+    expect(en.entities.some((e) => e.seen.includes("Shenzhen Institute of Advanced Research"))).toBe(true);
+  });
+
+  it("quotes and surface forms occur verbatim, and a measure keeps its unit", async () => {
+    const text = "天目湖先进储能技术研究院设备投入超过1.5亿元，已孵化5家新型储能科技公司。";
+    const a = await draft(text);
+    for (const s of [...a.entities.flatMap((e) => [...e.seen, ...(e.garbled ?? [])]), ...a.relations.map((r) => r.quote), ...a.measures.map((m) => m.quote)]) {
+      expect(text).toContain(s);
+    }
+    expect(a.measures).toEqual(expect.arrayContaining([expect.objectContaining({ value: 1.5e8, unit: "CNY", qualifier: "over" })]));
+  });
+});
+
+describe("bad input", () => {
+  const refuse = (bytes: Uint8Array, reason: RegExp) => expect(() => decodeArticle(bytes, "in.txt")).toThrow(reason);
+  it("refuses empty, binary, non-UTF-8 and oversized input with the file named", () => {
+    refuse(new Uint8Array(), /in\.txt: is empty/);
+    refuse(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14]), /binary/);
+    refuse(Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xff]), /not valid UTF-8/);
+    refuse(new Uint8Array(5 * 1024 * 1024).fill(0x61), /5\.0 MB; an article may be at most 1 MB/);
+  });
+  it("strips HTML markup and refuses a language it does not support", () => {
+    expect(decodeArticle(Buffer.from("<html><body><p>香港城市大学</p><script>x</script></body></html>"), "a.html").text).toBe("香港城市大学");
+    expect(() => detectLanguage("Ceci est un article en français sur la coopération scientifique entre les universités.", "fr.txt")).toThrow(ExtractInputError);
+  });
+  it("the CLI exits non-zero with the reason", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "extract-"));
+    await writeFile(path.join(dir, "empty.txt"), "");
+    const failed = await run("node", ["--import", "tsx", "src/cli/extract.ts", path.join(dir, "empty.txt")]).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr).toContain("empty.txt: is empty");
+  });
+});
+
+describe("review by hand: a draft goes through validation", () => {
+  it("a drafted dev-set article, copied into a seed folder, validates and links with the curated data", async () => {
+    const seed = await mkdtemp(path.join(tmpdir(), "seed-"));
+    await cp("seed", seed, { recursive: true, filter: (src) => !src.includes(`${path.sep}dev`) });
+    const file = "103_um_sysu_joint_lab";
+    const text = await readFile(`seed/dev/articles/${file}.txt`, "utf8");
+    await cp(`seed/dev/articles/${file}.txt`, path.join(seed, "articles", "900_draft.txt"));
+    const { annotation } = await extractArticle({ text, article: { id: "article-900", file: "900_draft.txt" } }, knowledge);
+    await writeFile(path.join(seed, "annotations", "900_draft.json"), JSON.stringify(annotation, null, 2));
+    const plan = await prepareImport(seedPaths(seed));
+    expect(plan.articles.map((a) => a.id)).toContain("article-900");
+    expect(plan.relations.filter((r) => (r.props.draftArticleIds as string[] | undefined)?.includes("article-900") || (r.props.articleIds as string[]).includes("article-900")).length).toBeGreaterThan(3);
+  });
+});
+
+describe("scoring", () => {
+  it("scores the development set against its gold annotations", async () => {
+    const { scores } = await evaluateDevSet("seed", "seed/dev");
+    expect(scores.length).toBeGreaterThanOrEqual(8);
+    const found = scores.reduce((n, s) => n + s.entities.correct, 0);
+    expect(found).toBeGreaterThan(50);
+    for (const s of scores) expect(s.verbatim.ok).toBe(s.verbatim.total);
+  });
+});
