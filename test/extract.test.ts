@@ -8,8 +8,8 @@ import { evaluateDevSet } from "../src/extract/evaluate/run.js";
 import { extractArticle, type Knowledge, loadKnowledge } from "../src/extract/index.js";
 import { decodeArticle, ExtractInputError } from "../src/extract/input.js";
 import { detectLanguage } from "../src/extract/language.js";
-import { prepareImport } from "../src/ingest/prepare.js";
 import { seedPaths } from "../src/ingest/load.js";
+import { prepareImport } from "../src/ingest/prepare.js";
 import type { Annotation, Mention } from "../src/model/annotation.js";
 
 const run = promisify(execFile);
@@ -21,7 +21,8 @@ beforeAll(async () => {
 
 const idOf = (m: Mention) => ("ref" in m ? m.ref : m.id);
 const draft = async (text: string) => (await extractArticle({ text }, knowledge)).annotation;
-const relation = (a: Annotation, type: string, from: string, to: string) => a.relations.find((r) => r.type === type && r.from === from && r.to === to);
+const relation = (a: Annotation, type: string, from: string, to: string) =>
+  a.relations.find((r) => r.type === type && r.from === from && r.to === to);
 
 describe("extraction from raw text", () => {
   it("refers to one known entity whatever script names it", async () => {
@@ -68,7 +69,9 @@ describe("extraction from raw text", () => {
     const ja = await draft("山東省副省長の宋軍継氏は、香港貿易発展局と覚書を締結した。");
     expect(ja.article.language).toBe("ja");
     expect(ja.entities.map(idOf)).toEqual(expect.arrayContaining(["shandong", "hktdc"]));
-    const en = await draft("The Hong Kong University of Science and Technology signed an agreement with Shenzhen Institute of Advanced Research.");
+    const en = await draft(
+      "The Hong Kong University of Science and Technology signed an agreement with Shenzhen Institute of Advanced Research.",
+    );
     expect(en.article.language).toBe("en");
     expect(en.entities.some((e) => e.seen.includes("Shenzhen Institute of Advanced Research"))).toBe(true);
   });
@@ -76,7 +79,11 @@ describe("extraction from raw text", () => {
   it("quotes and surface forms occur verbatim, and a measure keeps its unit", async () => {
     const text = "天目湖先进储能技术研究院设备投入超过1.5亿元，已孵化5家新型储能科技公司。";
     const a = await draft(text);
-    for (const s of [...a.entities.flatMap((e) => [...e.seen, ...(e.garbled ?? [])]), ...a.relations.map((r) => r.quote), ...a.measures.map((m) => m.quote)]) {
+    for (const s of [
+      ...a.entities.flatMap((e) => [...e.seen, ...(e.garbled ?? [])]),
+      ...a.relations.map((r) => r.quote),
+      ...a.measures.map((m) => m.quote),
+    ]) {
       expect(text).toContain(s);
     }
     expect(a.measures).toEqual(expect.arrayContaining([expect.objectContaining({ value: 1.5e8, unit: "CNY", qualifier: "over" })]));
@@ -92,13 +99,19 @@ describe("bad input", () => {
     refuse(new Uint8Array(5 * 1024 * 1024).fill(0x61), /5\.0 MB; an article may be at most 1 MB/);
   });
   it("strips HTML markup and refuses a language it does not support", () => {
-    expect(decodeArticle(Buffer.from("<html><body><p>香港城市大学</p><script>x</script></body></html>"), "a.html").text).toBe("香港城市大学");
-    expect(() => detectLanguage("Ceci est un article en français sur la coopération scientifique entre les universités.", "fr.txt")).toThrow(ExtractInputError);
+    expect(decodeArticle(Buffer.from("<html><body><p>香港城市大学</p><script>x</script></body></html>"), "a.html").text).toBe(
+      "香港城市大学",
+    );
+    expect(() =>
+      detectLanguage("Ceci est un article en français sur la coopération scientifique entre les universités.", "fr.txt"),
+    ).toThrow(ExtractInputError);
   });
   it("the CLI exits non-zero with the reason", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "extract-"));
     await writeFile(path.join(dir, "empty.txt"), "");
-    const failed = await run("node", ["--import", "tsx", "src/cli/extract.ts", path.join(dir, "empty.txt")]).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run("node", ["--import", "tsx", "src/cli/extract.ts", path.join(dir, "empty.txt")]).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toContain("empty.txt: is empty");
   });
@@ -115,7 +128,13 @@ describe("review by hand: a draft goes through validation", () => {
     await writeFile(path.join(seed, "annotations", "900_draft.json"), JSON.stringify(annotation, null, 2));
     const plan = await prepareImport(seedPaths(seed));
     expect(plan.articles.map((a) => a.id)).toContain("article-900");
-    expect(plan.relations.filter((r) => (r.props.draftArticleIds as string[] | undefined)?.includes("article-900") || (r.props.articleIds as string[]).includes("article-900")).length).toBeGreaterThan(3);
+    expect(
+      plan.relations.filter(
+        (r) =>
+          (r.props.draftArticleIds as string[] | undefined)?.includes("article-900") ||
+          (r.props.articleIds as string[]).includes("article-900"),
+      ).length,
+    ).toBeGreaterThan(3);
   });
 });
 
