@@ -15,16 +15,24 @@ export interface GraphNode {
   kind: Kind;
   name: string;
   names: string[];
+  /** Drafted by the extractor and not reviewed yet (absent where the API does not say: generated queries). */
+  draft?: boolean;
 }
 export interface Evidence {
   articleId: string;
   quote: string;
+  /** This article's statement of the fact awaits review. */
+  draft?: boolean;
 }
 export interface GraphEdge {
   source: string;
   target: string;
   type: string;
   evidence: Evidence[];
+  draft?: boolean;
+  /** How sure the extractor was (0–1) and the rule that drafted it; kept after acceptance. */
+  confidence?: number | null;
+  rule?: string | null;
 }
 export interface Subgraph {
   nodes: GraphNode[];
@@ -38,16 +46,35 @@ export interface InnovationChain {
   edges: GraphEdge[];
 }
 
-export class ApiError extends Error {}
+/** A failed request: the API's message, and its error code (UNAUTHENTICATED, BAD_USER_INPUT, …) when it gave one. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch("/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join("; "));
+/** POST /graphql; `bearer` only for the calls that need an editor (the review API). */
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, bearer?: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError("the API server cannot be reached", "NETWORK");
+  }
+  let body: { data?: T | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  try {
+    body = await res.json();
+  } catch {
+    throw new ApiError(`the API answered ${res.status} ${res.statusText}`.trim(), `HTTP_${res.status}`);
+  }
+  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join("; "), body.errors[0]?.extensions?.code);
   if (!body.data) throw new ApiError(`the API answered ${res.status} without data`);
   return body.data;
 }

@@ -33,6 +33,9 @@ export class EntityCard {
     appendAll(
       this.element,
       h("span", { class: "badge", style: `background:${style.color}`, "data-testid": "card-kind" }, style.label),
+      around.nodes.find((n) => n.id === id)?.draft
+        ? h("span", { class: "badge draft", title: "extracted automatically, awaiting review", "data-testid": "card-draft" }, "draft")
+        : null,
       h("h2", { "data-testid": "card-name" }, details.name),
       details.description ? h("p", { class: "description" }, details.description) : null,
       namesSection(details),

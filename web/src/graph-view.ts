@@ -4,6 +4,8 @@ import { clear, download, h } from "./dom.js";
 import { KIND_STYLE, KINDS } from "./kinds.js";
 
 const FONT = `"Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR", "Noto Sans", sans-serif`;
+/** Drafts (extracted, not reviewed): dashed, in this colour; gazetteer edges are dashed grey. */
+export const DRAFT_COLOR = "#c2410c";
 
 export interface GraphViewOptions {
   testId: string;
@@ -16,7 +18,8 @@ export interface GraphViewOptions {
 
 /**
  * A network drawing (cytoscape.js): nodes coloured by kind with a legend, edges labelled by type,
- * filters by kind and by relation type, and export of what is shown as PNG, CSV and JSON.
+ * filters by kind and by relation type, and export of what is shown as PNG, CSV and JSON. Draft
+ * nodes and edges (not reviewed yet) have a dashed outline or line in DRAFT_COLOR.
  */
 export class GraphView {
   readonly element: HTMLElement;
@@ -65,6 +68,7 @@ export class GraphView {
           },
         },
         { selector: "node.focus", style: { width: 34, height: 34, "border-width": 3, "border-color": "#222", "font-weight": "bold" } },
+        { selector: "node.draft", style: { "border-style": "dashed", "border-width": 3, "border-color": DRAFT_COLOR } },
         { selector: "node:selected", style: { "border-width": 3, "border-color": "#1f4e99" } },
         {
           selector: "edge",
@@ -82,6 +86,17 @@ export class GraphView {
           },
         },
         { selector: "edge.gazetteer", style: { "line-style": "dashed" } },
+        {
+          selector: "edge.draft",
+          style: {
+            width: 2,
+            "line-style": "dashed",
+            "line-dash-pattern": [7, 4],
+            "line-color": DRAFT_COLOR,
+            "target-arrow-color": DRAFT_COLOR,
+            color: DRAFT_COLOR,
+          },
+        },
         { selector: ".hidden", style: { display: "none" } },
       ],
     });
@@ -111,7 +126,11 @@ export class GraphView {
     for (const n of graph.nodes) {
       if (this.nodes.has(n.id)) continue;
       this.nodes.set(n.id, n);
-      fresh.push({ group: "nodes", data: { id: n.id, label: n.name, color: KIND_STYLE[n.kind].color, kind: n.kind } });
+      fresh.push({
+        group: "nodes",
+        data: { id: n.id, label: n.name, color: KIND_STYLE[n.kind].color, kind: n.kind },
+        classes: n.draft ? "draft" : "",
+      });
     }
     for (const e of graph.edges) {
       const id = `${e.source}|${e.type}|${e.target}`;
@@ -120,7 +139,7 @@ export class GraphView {
       fresh.push({
         group: "edges",
         data: { id, source: e.source, target: e.target, type: e.type },
-        classes: e.evidence.length ? "" : "gazetteer",
+        classes: [e.evidence.length ? "" : "gazetteer", e.draft ? "draft" : ""].join(" ").trim(),
       });
     }
     this.cy.add(fresh);
@@ -208,6 +227,7 @@ export class GraphView {
       h(
         "div",
         { class: "legend", "data-testid": `${this.o.testId}-legend` },
+        ...this.lineLegend(),
         ...kinds.map((k) =>
           box(
             KIND_STYLE[k].label,
@@ -224,6 +244,18 @@ export class GraphView {
         ...types.map((t) => box(t, !this.hiddenTypes.has(t), (on) => this.toggle(this.hiddenTypes, t, on), undefined, `type-${t}`)),
       ),
     );
+  }
+
+  /** What a dashed outline or line means, for the kinds of dashes drawn. */
+  private lineLegend(): HTMLElement[] {
+    const drafts = [...this.nodes.values()].some((n) => n.draft) || [...this.edges.values()].some((e) => e.draft);
+    const gazetteer = [...this.edges.values()].some((e) => !e.evidence.length);
+    const entry = (cls: string, label: string, title: string) =>
+      h("span", { class: "line-key", title, "data-testid": `${this.o.testId}-legend-${cls}` }, h("span", { class: `line ${cls}` }), label);
+    return [
+      drafts ? entry("draft", "draft", "extracted automatically, awaiting review (dashed outline or line)") : null,
+      gazetteer ? entry("gazetteer", "gazetteer", "general knowledge, not stated by an article") : null,
+    ].filter((e): e is HTMLElement => e !== null);
   }
 
   private toggle<T>(hidden: Set<T>, value: T, shown: boolean): void {
@@ -264,10 +296,12 @@ export class GraphView {
   exportCsv(): void {
     const g = this.visibleGraph();
     const name = (id: string) => this.nodes.get(id)?.name ?? id;
-    const rows = [["source_id", "source_name", "type", "target_id", "target_name", "article_id", "quote"]];
+    const rows = [["source_id", "source_name", "type", "target_id", "target_name", "article_id", "quote", "draft"]];
     for (const e of g.edges) {
-      const evidence = e.evidence.length ? e.evidence : [{ articleId: "", quote: "" }];
-      for (const ev of evidence) rows.push([e.source, name(e.source), e.type, e.target, name(e.target), ev.articleId, ev.quote]);
+      const evidence = e.evidence.length ? e.evidence : [{ articleId: "", quote: "", draft: e.draft }];
+      for (const ev of evidence) {
+        rows.push([e.source, name(e.source), e.type, e.target, name(e.target), ev.articleId, ev.quote, ev.draft ? "draft" : ""]);
+      }
     }
     const csv = rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\r\n");
     download("graph.csv", `\ufeff${csv}`, "text/csv");

@@ -1,5 +1,6 @@
 import { ArticleView } from "./article-view.js";
 import { h } from "./dom.js";
+import { reviewView } from "./review-view.js";
 import { currentRoute, type ViewName } from "./route.js";
 import { chainsView, exploreView, pathView, regionsView, type View } from "./views.js";
 import "./styles.css";
@@ -16,12 +17,14 @@ const views: Record<ViewName, View> = {
   path: pathView(articles, status),
   chains: chainsView(articles, status),
   regions: regionsView(articles, status),
+  review: reviewView(status),
 };
 const TABS: Array<[ViewName, string]> = [
   ["explore", "Explore"],
   ["path", "Path finder"],
   ["chains", "Innovation chains"],
   ["regions", "Region links"],
+  ["review", "Review"],
 ];
 const nav = h("nav", {}, ...TABS.map(([v, label]) => h("a", { href: `#/${v}`, "data-view": v, "data-testid": `tab-${v}` }, label)));
 
@@ -32,10 +35,18 @@ document.body.append(
   articles.element,
 );
 
+/** The review tab goes back to the article under review. */
+function updateTabs(view: ViewName): void {
+  for (const a of nav.querySelectorAll("a")) {
+    a.classList.toggle("active", a.dataset.view === view);
+    if (a.dataset.view === "review" && view === "review") a.href = location.hash || "#/review";
+  }
+}
+
 async function render(): Promise<void> {
   const { view, params } = currentRoute();
   for (const [name, v] of Object.entries(views)) v.element.hidden = name !== view;
-  for (const a of nav.querySelectorAll("a")) a.classList.toggle("active", a.dataset.view === view);
+  updateTabs(view);
   document.body.dataset.ready = "false";
   try {
     await views[view].render(params);

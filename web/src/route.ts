@@ -1,12 +1,12 @@
 /** The current view lives in the URL hash (#/explore?id=hktdc&depth=2), so a link reopens it. */
-export type ViewName = "explore" | "path" | "chains" | "regions";
+export type ViewName = "explore" | "path" | "chains" | "regions" | "review";
 
 export interface Route {
   view: ViewName;
   params: URLSearchParams;
 }
 
-const VIEWS: ViewName[] = ["explore", "path", "chains", "regions"];
+const VIEWS: ViewName[] = ["explore", "path", "chains", "regions", "review"];
 
 export function currentRoute(): Route {
   const [path = "", query = ""] = location.hash.replace(/^#\/?/, "").split("?");
