@@ -30,7 +30,10 @@ export function planRows(plan: ImportPlan) {
   return {
     articles: plan.articles.map((r) => withHash({ id: r.id, props: toNeo4j(r.props) }, r)),
     entities: plan.entities.map((r) => withHash({ id: r.id, kind: r.kind, props: toNeo4j(r.props) }, r)),
-    mentions: plan.mentions.map((r) => withHash({ ...r }, r)),
+    // Marks go to Cypher as null when absent, so a MERGE removes those an earlier import stored.
+    mentions: plan.mentions.map((r) =>
+      withHash({ ...r, draft: r.draft ?? null, confidence: r.confidence ?? null, rule: r.rule ?? null }, r),
+    ),
     relations: plan.relations.map((r) => withHash({ type: r.type, from: r.from, to: r.to, props: toNeo4j(r.props) }, r)),
     measures: plan.measures.map((r) => withHash({ id: r.id, entityId: r.entityId, props: toNeo4j(r.props) }, r)),
   };

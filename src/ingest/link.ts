@@ -3,9 +3,11 @@ import { scriptVariants } from "../model/chinese-script.js";
 import type { EntityDefinition, EntityKind } from "../model/entity.js";
 import type { Lang, PartialDate, Quantity } from "../model/primitives.js";
 import { RELATION_TYPES, type Relation } from "../model/relation.js";
+import { isDraft, type Marks, markProps, marksOf, relationDraftProps, type Statement } from "./draft-marks.js";
 import type { RawCorpus } from "./load.js";
 import type { AliasEntry, ImportPlan, Props, RelationRow } from "./plan.js";
 import type { DataProblem } from "./problems.js";
+import { textHash } from "./text-hash.js";
 
 type Sighting = { articleId: string; lang: Lang; seen: string[]; garbled: string[] };
 
@@ -13,6 +15,8 @@ interface LinkedEntity {
   def: EntityDefinition;
   origin: string;
   sightings: Sighting[];
+  /** The draft marks of the mention that defines it (none for catalogue entities). */
+  marks: Marks;
 }
 
 /**
@@ -27,7 +31,7 @@ export function linkCorpus(corpus: RawCorpus, catalogueFile: string): { plan: Im
   const relations: RelationIndex = new Map();
   const articleIds = new Map<string, string>();
 
-  for (const { file, data } of corpus.annotations) {
+  for (const { file, data, storedJson } of corpus.annotations) {
     const { article } = data;
     const text = corpus.texts.get(article.file);
     const at = (path: string, message: string) => problems.push({ file, path, message });
@@ -38,10 +42,10 @@ export function linkCorpus(corpus: RawCorpus, catalogueFile: string): { plan: Im
     const seenId = articleIds.get(article.id);
     if (seenId) at("article.id", `article id ${article.id} is already used by ${seenId}`);
     articleIds.set(article.id, file);
-    plan.articles.push({ id: article.id, props: articleProps(article, text) });
+    plan.articles.push({ id: article.id, props: articleProps(article, text, storedJson) });
 
     const mentioned = checkMentions(data.entities, text, article, entities, at);
-    for (const [entityId, surfaces] of mentioned) plan.mentions.push({ articleId: article.id, entityId, surfaces });
+    for (const [entityId, { surfaces, marks }] of mentioned) plan.mentions.push({ articleId: article.id, entityId, surfaces, ...marks });
 
     data.relations.forEach((rel, i) => {
       const where = `relations[${i}]`;
@@ -64,6 +68,7 @@ export function linkCorpus(corpus: RawCorpus, catalogueFile: string): { plan: Im
           ...dateProps("asOf", m.asOf),
           articleId: article.id,
           quote: m.quote,
+          ...markProps(m),
         }),
       });
     });
@@ -73,16 +78,22 @@ export function linkCorpus(corpus: RawCorpus, catalogueFile: string): { plan: Im
   for (const [id, e] of entities) {
     plan.entities.push({ id, kind: e.def.kind, props: entityProps(e) });
   }
-  for (const { row, evidence } of relations.values()) {
-    row.props.articleIds = evidence.map(([a]) => a);
-    row.props.quotes = evidence.map(([, q]) => q);
+  for (const { row, evidence, drafted } of relations.values()) {
+    row.props = { ...drafted, ...row.props };
+    row.props.articleIds = evidence.map((e) => e.articleId);
+    row.props.quotes = evidence.map((e) => e.quote);
     row.props.basis = evidence.length > 0 ? "article" : "gazetteer";
+    Object.assign(row.props, relationDraftProps(evidence));
     plan.relations.push(row);
   }
   return { plan, problems };
 }
 
-type RelationIndex = Map<string, { row: RelationRow; evidence: Array<[string, string]>; origin: string }>;
+/**
+ * Relations by `from|TYPE|to`. `row.props` holds what hand-made (or accepted) statements say;
+ * `drafted` what drafts say, which gives way to them and to earlier drafts instead of conflicting.
+ */
+type RelationIndex = Map<string, { row: RelationRow; evidence: Statement[]; drafted: Props; origin: string }>;
 
 /** Region containment and seats from the catalogue: general knowledge, no article evidence. */
 function addGazetteer(
@@ -111,6 +122,7 @@ function addGazetteer(
       relations.set(key, {
         row: { type: rel.type, from: rel.from, to: rel.to, props: {} },
         evidence: [],
+        drafted: {},
         origin: `${catalogueFile} relations[${i}]`,
       });
     }
@@ -119,10 +131,10 @@ function addGazetteer(
 
 function collectDefinitions(corpus: RawCorpus, catalogueFile: string, problems: DataProblem[]) {
   const entities = new Map<string, LinkedEntity>();
-  const define = (def: EntityDefinition, origin: string, path: string): void => {
+  const define = (def: EntityDefinition, origin: string, path: string, marks: Marks = {}): void => {
     const existing = entities.get(def.id);
     if (!existing) {
-      entities.set(def.id, { def, origin, sightings: [] });
+      entities.set(def.id, { def, origin, sightings: [], marks });
       return;
     }
     const reason =
@@ -136,18 +148,18 @@ function collectDefinitions(corpus: RawCorpus, catalogueFile: string, problems: 
   });
   for (const { file, data } of corpus.annotations) {
     data.entities.forEach((m, i) => {
-      if (!("ref" in m)) define(definitionOf(m), file, `entities[${i}].id`);
+      if (!("ref" in m)) define(definitionOf(m), file, `entities[${i}].id`, marksOf(m));
     });
   }
   return entities;
 }
 
 function definitionOf(m: Exclude<Mention, { ref: string }>): EntityDefinition {
-  const { seen: _seen, garbled: _garbled, ...def } = m;
+  const { seen: _seen, garbled: _garbled, draft: _draft, confidence: _confidence, rule: _rule, ...def } = m;
   return def as EntityDefinition;
 }
 
-/** Each mention's surface forms must occur in the text; returns entity id -> surface forms. */
+/** Each mention's surface forms must occur in the text; returns entity id -> surface forms and the mention's marks. */
 function checkMentions(
   mentions: Mention[],
   text: string,
@@ -155,7 +167,7 @@ function checkMentions(
   entities: Map<string, LinkedEntity>,
   at: (path: string, message: string) => void,
 ) {
-  const mentioned = new Map<string, string[]>();
+  const mentioned = new Map<string, { surfaces: string[]; marks: Marks }>();
   mentions.forEach((m, i) => {
     const id = "ref" in m ? m.ref : m.id;
     const entity = entities.get(id);
@@ -176,7 +188,7 @@ function checkMentions(
       }
     });
     entity.sightings.push({ articleId: article.id, lang: article.language, seen: m.seen, garbled });
-    mentioned.set(id, [...m.seen, ...garbled]);
+    mentioned.set(id, { surfaces: [...m.seen, ...garbled], marks: marksOf(m) });
   });
   return mentioned;
 }
@@ -184,7 +196,7 @@ function checkMentions(
 function checkRelation(
   rel: Relation,
   text: string,
-  mentioned: Map<string, string[]>,
+  mentioned: Map<string, unknown>,
   entities: Map<string, LinkedEntity>,
   at: (path: string, message: string) => void,
 ): boolean {
@@ -207,19 +219,40 @@ function checkRelation(
   return ok;
 }
 
-/** Merges the same fact stated by several articles into one relationship with all its evidence. */
+/**
+ * Merges the same fact stated by several articles into one relationship with all its evidence.
+ * Two hand-made statements that qualify it differently (another role, another date) are a problem;
+ * a draft's qualifiers give way to the hand-made ones and to earlier drafts instead.
+ */
 function addRelation(relations: RelationIndex, rel: Relation, articleId: string, file: string, where: string, problems: DataProblem[]) {
   const key = `${rel.from}|${rel.type}|${rel.to}`;
   const props = relationProps(rel);
+  const statement: Statement = { articleId, quote: rel.quote, marks: marksOf(rel) };
   const existing = relations.get(key);
   if (!existing) {
+    const drafted = isDraft(rel);
     relations.set(key, {
-      row: { type: rel.type, from: rel.from, to: rel.to, props },
-      evidence: [[articleId, rel.quote]],
+      row: { type: rel.type, from: rel.from, to: rel.to, props: drafted ? {} : props },
+      evidence: [statement],
+      drafted: drafted ? props : {},
       origin: `${file} ${where}`,
     });
     return;
   }
+  if (isDraft(rel)) existing.drafted = { ...props, ...existing.drafted };
+  else mergeStatedProps(existing, props, file, where, problems);
+  const same = existing.evidence.find((e) => e.articleId === articleId && e.quote === rel.quote);
+  if (!same) existing.evidence.push(statement);
+  else if (!isDraft(rel)) same.marks = statement.marks; // stated by hand as well: not a draft
+}
+
+function mergeStatedProps(
+  existing: { row: RelationRow; origin: string },
+  props: Props,
+  file: string,
+  where: string,
+  problems: DataProblem[],
+) {
   for (const [k, v] of Object.entries(props)) {
     const before = existing.row.props[k];
     if (before !== undefined && JSON.stringify(before) !== JSON.stringify(v)) {
@@ -231,7 +264,6 @@ function addRelation(relations: RelationIndex, rel: Relation, articleId: string,
     }
     existing.row.props[k] = v;
   }
-  if (!existing.evidence.some(([a, q]) => a === articleId && q === rel.quote)) existing.evidence.push([articleId, rel.quote]);
 }
 
 function relationProps(rel: Relation): Props {
@@ -246,7 +278,12 @@ function relationProps(rel: Relation): Props {
   });
 }
 
-function articleProps(a: ArticleMeta, text: string): Props {
+/**
+ * An article's node properties. `textHash` finds an article by its text (the review API's
+ * idempotent ingest); `annotation` keeps the annotation of an article ingested through the API,
+ * which lives in the graph rather than in seed/annotations.
+ */
+function articleProps(a: ArticleMeta, text: string, storedJson: string | undefined): Props {
   return compact({
     file: a.file,
     title: a.title ?? undefined,
@@ -256,7 +293,10 @@ function articleProps(a: ArticleMeta, text: string): Props {
     ...dateProps("publishedAt", a.publishedAt ?? undefined),
     language: a.language,
     note: a.note,
+    url: a.url,
     text,
+    textHash: textHash(text),
+    annotation: storedJson,
   });
 }
 
@@ -274,7 +314,7 @@ function entityProps(e: LinkedEntity): Props {
   props.names = unique([def.name, ...Object.values(def.names ?? {}), ...aliases.map((a) => a.text)]);
   props.searchNames = unique(props.names.flatMap(scriptVariants));
   if (def.description) props.description = def.description;
-  return { ...props, ...kindProps(def) };
+  return { ...props, ...kindProps(def), ...markProps(e.marks) };
 }
 
 /** Every name other than the canonical one, with its language, in a stable order. */

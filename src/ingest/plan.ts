@@ -33,6 +33,10 @@ export interface MentionRow {
   articleId: string;
   entityId: string;
   surfaces: string[];
+  /** The mention's draft marks (src/ingest/draft-marks.ts); absent on hand-made mentions. */
+  draft?: boolean;
+  confidence?: number;
+  rule?: string;
 }
 
 export interface RelationRow {
