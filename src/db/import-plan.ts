@@ -133,6 +133,23 @@ export async function writeOnce(
   }
 }
 
+/**
+ * Writes a plan inside the caller's transaction: reads what is stored and CREATEs, MERGEs or skips
+ * each row as writePlan does, all in that one transaction, so the caller's other writes commit or
+ * fail with it (the review API). Meant for plans that fit one transaction (see `txRows`).
+ */
+export async function writePlanInTransaction(
+  tx: ManagedTransaction,
+  plan: ImportPlan,
+  o: { batchSize?: number; log: Logger },
+): Promise<ImportCounts> {
+  const rows = planRows(plan);
+  const work = segments(rows, await storedStateIn(tx, plan, rows));
+  const counts = noChanges();
+  for (const { what, file, rows } of work) await runBatches(tx, what, cypher(file), rows, o.batchSize ?? 5000, counts, o.log);
+  return counts;
+}
+
 /** Runs `fn` over the items, `width` at a time; after a failure starts no more, and rethrows it once the running ones end. */
 async function inParallel<T>(items: T[], width: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -155,42 +172,45 @@ function add(total: ImportCounts, part: ImportCounts) {
   for (const key of Object.keys(total) as Array<keyof ImportCounts>) total[key] += part[key];
 }
 
+/** What the database holds of the plan, read in a transaction of its own. */
+async function readStoredState(driver: Driver, database: string, plan: ImportPlan, rows: PlanRows): Promise<StoredState> {
+  const session = driver.session({ database, defaultAccessMode: "READ" });
+  try {
+    return await session.executeRead((tx) => storedStateIn(tx, plan, rows));
+  } finally {
+    await session.close();
+  }
+}
+
 /**
  * What the database holds of the plan: stored ids with their hashes (refusing entities stored
  * under another kind), and which mention and relation rows between stored nodes are unchanged.
  */
-async function readStoredState(driver: Driver, database: string, plan: ImportPlan, rows: PlanRows): Promise<StoredState> {
-  const session = driver.session({ database, defaultAccessMode: "READ" });
-  try {
-    return await session.executeRead(async (tx) => {
-      const stored = await storedIds(tx, plan);
-      const isStored = (ids: Map<string, unknown>, id: unknown) => ids.has(id as string);
-      const mentions = indexBy(
-        rows.mentions,
-        (r) => isStored(stored.articles, r.articleId) && isStored(stored.entities, r.entityId),
-        (r) => [r.articleId, r.entityId],
-      );
-      const relations = indexBy(
-        rows.relations,
-        (r) => isStored(stored.entities, r.from) && isStored(stored.entities, r.to),
-        (r) => [r.from, r.type, r.to],
-      );
-      return {
-        ...stored,
-        unchangedMentions: await unchanged(tx, "import/stored-mentions.cypher", 1_000, mentions, (r) => [
-          r.get("articleId"),
-          r.get("entityId"),
-        ]),
-        unchangedRelations: await unchanged(tx, "import/stored-relations.cypher", 10_000, relations, (r) => [
-          r.get("from"),
-          r.get("type"),
-          r.get("to"),
-        ]),
-      };
-    });
-  } finally {
-    await session.close();
-  }
+async function storedStateIn(tx: ManagedTransaction, plan: ImportPlan, rows: PlanRows): Promise<StoredState> {
+  const stored = await storedIds(tx, plan);
+  const isStored = (ids: Map<string, unknown>, id: unknown) => ids.has(id as string);
+  const mentions = indexBy(
+    rows.mentions,
+    (r) => isStored(stored.articles, r.articleId) && isStored(stored.entities, r.entityId),
+    (r) => [r.articleId, r.entityId],
+  );
+  const relations = indexBy(
+    rows.relations,
+    (r) => isStored(stored.entities, r.from) && isStored(stored.entities, r.to),
+    (r) => [r.from, r.type, r.to],
+  );
+  return {
+    ...stored,
+    unchangedMentions: await unchanged(tx, "import/stored-mentions.cypher", 1_000, mentions, (r) => [
+      r.get("articleId"),
+      r.get("entityId"),
+    ]),
+    unchangedRelations: await unchanged(tx, "import/stored-relations.cypher", 10_000, relations, (r) => [
+      r.get("from"),
+      r.get("type"),
+      r.get("to"),
+    ]),
+  };
 }
 
 /** Plan rows that join stored nodes, by their key: the row's index, hash, and the id the read starts from. */

@@ -5,6 +5,7 @@ import { prepareImport } from "../ingest/prepare.js";
 import type { Logger } from "../log.js";
 import { cypher } from "./cypher.js";
 import { type ImportCounts, writePlan } from "./import-plan.js";
+import { storedArticles } from "./stored-articles.js";
 
 export interface SeedSummary {
   changes: ImportCounts;
@@ -16,8 +17,10 @@ export interface SeedSummary {
 }
 
 /**
- * Validates and links the article data under `seedDir`, then imports it: in one transaction, or
- * in transactions of `txRows` rows, `writers` at a time, when the corpus is larger (see writePlan).
+ * Validates and links the article data under `seedDir` together with the articles ingested through
+ * the review API (stored in the graph, so a re-seed keeps their facts), then imports it: in one
+ * transaction, or in transactions of `txRows` rows, `writers` at a time, when the corpus is larger
+ * (see writePlan).
  */
 export async function seedGraph(
   driver: Driver,
@@ -27,7 +30,7 @@ export async function seedGraph(
   o: { txRows?: number; writers?: number } = {},
 ): Promise<SeedSummary> {
   log.info({ seedDir }, "validating article data");
-  const plan = await prepareImport(seedPaths(seedDir));
+  const plan = await prepareImport(seedPaths(seedDir), await storedArticles(driver, database));
   log.info(
     { articles: plan.articles.length, entities: plan.entities.length, relations: plan.relations.length, measures: plan.measures.length },
     "article data valid; importing",

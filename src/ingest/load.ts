@@ -24,6 +24,11 @@ export function seedPaths(root: string): SeedPaths {
 export interface AnnotationFile {
   file: string;
   data: Annotation;
+  /**
+   * For an article ingested through the API, whose annotation lives in the graph (on its :Article
+   * node) rather than in seed/annotations: the annotation as stored, which the import writes back.
+   */
+  storedJson?: string;
 }
 
 export interface RawCorpus {
