@@ -1,90 +1,9 @@
-import { writeFile } from "node:fs/promises";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedGraph } from "../src/db/seed.js";
 import { log } from "../src/log.js";
+import { DRAFT_ANNOTATION, draftCorpus, writeDraftArticle } from "./support/draft-corpus.js";
 import { graphFingerprint } from "./support/fingerprint.js";
 import { count, DATABASE, driverForSuite, resetGraph } from "./support/neo4j.js";
-import { copySeed } from "./support/seed-corpus.js";
-
-// A sixth article whose facts are partly drafts, as `npm run extract` leaves them: a draft mention
-// of a catalogue entity, a drafted new entity, a relation only drafts state, a draft statement of a
-// relation article-000 states by hand, and a drafted measure.
-const TEXT = "香港城市大学与宁德时代签署合作协议。香港城市大学教授刘奇创立苏方新能源科技。双方在东莞共建新能源联合实验室，投资1.5亿元。";
-const ANNOTATION = {
-  article: {
-    id: "article-905",
-    file: "905_drafts.txt",
-    title: null,
-    titleEn: "CityU and CATL (drafted)",
-    source: null,
-    publishedAt: "2025-03",
-    language: "zh-Hans",
-  },
-  entities: [
-    { ref: "cityu", seen: ["香港城市大学"], draft: true, confidence: 0.93, rule: "gazetteer.annotation" },
-    { ref: "catl", seen: ["宁德时代"] },
-    { ref: "sufang-new-energy-technology", seen: ["苏方新能源科技"], draft: true, confidence: 0.6, rule: "zh.suffix" },
-    { ref: "dongguan", seen: ["东莞"], draft: true, confidence: 0.95, rule: "gazetteer.catalogue" },
-    {
-      id: "cityu-catl-new-energy-joint-lab",
-      kind: "Lab",
-      type: "joint-lab",
-      name: "New Energy Joint Laboratory",
-      names: { "zh-Hans": "新能源联合实验室" },
-      seen: ["新能源联合实验室"],
-      draft: true,
-      confidence: 0.7,
-      rule: "zh.suffix",
-    },
-  ],
-  relations: [
-    {
-      type: "COOPERATES_WITH",
-      from: "cityu",
-      to: "catl",
-      quote: "香港城市大学与宁德时代签署合作协议",
-      draft: true,
-      confidence: 0.55,
-      rule: "zh.trigger.sign",
-    },
-    {
-      type: "SPUN_OFF",
-      from: "cityu",
-      to: "sufang-new-energy-technology",
-      quote: "香港城市大学教授刘奇创立苏方新能源科技",
-      draft: true,
-      confidence: 0.5,
-      rule: "zh.trigger.found",
-    },
-    {
-      type: "CO_FOUNDED",
-      from: "cityu",
-      to: "cityu-catl-new-energy-joint-lab",
-      quote: "双方在东莞共建新能源联合实验室",
-      draft: true,
-      confidence: 0.7,
-      rule: "zh.trigger.co-found",
-    },
-  ],
-  measures: [
-    {
-      entity: "cityu-catl-new-energy-joint-lab",
-      metric: "investment",
-      value: 150000000,
-      unit: "CNY",
-      quote: "投资1.5亿元",
-      draft: true,
-      confidence: 0.45,
-      rule: "cjk.measure.number-unit",
-    },
-  ],
-};
-
-async function writeCorpus(dir: string, annotation: unknown) {
-  await writeFile(path.join(dir, "articles", "905_drafts.txt"), TEXT);
-  await writeFile(path.join(dir, "annotations", "905_drafts.json"), JSON.stringify(annotation, null, 2));
-}
 
 describe("importing drafted facts", () => {
   const db = driverForSuite();
@@ -95,8 +14,7 @@ describe("importing drafted facts", () => {
   };
 
   beforeAll(async () => {
-    dir = await copySeed();
-    await writeCorpus(dir, ANNOTATION);
+    dir = await draftCorpus();
     await resetGraph(db.driver);
     await seedGraph(db.driver, dir, DATABASE, log);
   });
@@ -143,7 +61,7 @@ describe("importing drafted facts", () => {
       ),
     ).toEqual({ draft: false, draftArticleIds: ["article-905"], confidence: null, articleIds: ["article-000", "article-905"] });
     // Relations no draft states carry no draft property at all.
-    expect(await count(db.driver, "MATCH ()-[r]->() WHERE r.draft IS NOT NULL AND type(r) <> 'MENTIONS' RETURN count(r)")).toBe(3);
+    expect(await count(db.driver, "MATCH ()-[r]->() WHERE r.draft IS NOT NULL AND type(r) <> 'MENTIONS' RETURN count(r)")).toBe(5);
   });
 
   it("marks a drafted measure", async () => {
@@ -162,10 +80,10 @@ describe("importing drafted facts", () => {
   });
 
   it("drops the draft marks of a relation once every statement of it is accepted, and keeps an accepted mention's", async () => {
-    const accepted = structuredClone(ANNOTATION);
+    const accepted = structuredClone(DRAFT_ANNOTATION);
     for (const r of accepted.relations) r.draft = false;
     accepted.entities[0] = { ref: "cityu", seen: ["香港城市大学"], draft: false, confidence: 0.93, rule: "gazetteer.annotation" };
-    await writeCorpus(dir, accepted);
+    await writeDraftArticle(dir, accepted);
     await seedGraph(db.driver, dir, DATABASE, log);
     expect(
       await one(
