@@ -44,7 +44,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         variables: { t: ids.searchText },
       },
       cypher: cypher("analyst/search.cypher"),
-      params: { lucene: lucene.query, exact: lucene.exact, kinds: null, limit: int(20), candidates: int(100) },
+      params: { lucene: lucene.query, exact: lucene.exact, kinds: null, limit: int(20), candidates: int(100), includeDrafts: false },
     },
     {
       name: "neighborhood depth 1",
@@ -53,7 +53,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         variables: { id: ids.hub },
       },
       cypher: cypher("analyst/neighborhood.cypher"),
-      params: { id: ids.hub, depth: int(1), limit: int(200) },
+      params: { id: ids.hub, depth: int(1), limit: int(200), includeDrafts: false },
     },
     {
       name: "neighborhood depth 2",
@@ -62,7 +62,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         variables: { id: ids.hub },
       },
       cypher: cypher("analyst/neighborhood.cypher"),
-      params: { id: ids.hub, depth: int(2), limit: int(200) },
+      params: { id: ids.hub, depth: int(2), limit: int(200), includeDrafts: false },
     },
     {
       name: "connection",
@@ -71,8 +71,8 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         variables: { a: ids.from, b: ids.to },
       },
       cypher: cypher("analyst/connection.cypher"),
-      params: { from: ids.from, to: ids.to, maxHops: int(6), statedOnly: true },
-      cypherFallback: { from: ids.from, to: ids.to, maxHops: int(6), statedOnly: false },
+      params: { from: ids.from, to: ids.to, maxHops: int(6), statedOnly: true, includeDrafts: false },
+      cypherFallback: { from: ids.from, to: ids.to, maxHops: int(6), statedOnly: false, includeDrafts: false },
     },
     {
       name: "innovationChains (through a company)",
@@ -81,7 +81,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         variables: { t: ids.through ?? null },
       },
       cypher: cypher(ids.through ? "analyst/innovation-chains-through.cypher" : "analyst/innovation-chains.cypher"),
-      params: { through: ids.through ?? null, limit: int(50) },
+      params: { through: ids.through ?? null, limit: int(50), includeDrafts: false },
     },
     {
       name: "innovationChains (anywhere)",
@@ -89,7 +89,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         query: `{ innovationChains ${CHAIN} }`,
       },
       cypher: cypher("analyst/innovation-chains.cypher"),
-      params: { limit: int(50) },
+      params: { limit: int(50), includeDrafts: false },
     },
     {
       name: "regionLinks",
@@ -98,7 +98,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         variables: { a: ids.regionA, b: ids.regionB },
       },
       cypher: cypher("analyst/region-links.cypher"),
-      params: { a: ids.regionA, b: ids.regionB, limit: int(200), memberSetLimit: REGION_MEMBER_SET_LIMIT },
+      params: { a: ids.regionA, b: ids.regionB, limit: int(200), memberSetLimit: REGION_MEMBER_SET_LIMIT, includeDrafts: false },
     },
     {
       name: "generated: companies page",

@@ -203,6 +203,7 @@ describe("regionLinks", () => {
             b,
             limit: neo4j.int(500),
             memberSetLimit: neo4j.int(memberSetLimit),
+            includeDrafts: false,
           });
           return records.map((r) => key(r.get("edge"))).sort();
         };

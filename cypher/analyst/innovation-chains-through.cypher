@@ -3,23 +3,31 @@
 // Each branch starts at $through by its unique id and walks outwards, instead of enumerating
 // every chain and filtering (1.4 s at M, see BENCHMARKS.md). Each branch stops after $limit
 // chains, since a hub can lie on hundreds of thousands; only the page is sorted.
+// Unless $includeDrafts, a chain with a draft awaiting review (a relationship or an entity with
+// draft = true) is left out.
 CALL () {
   MATCH (lab:Entity {id: $through})-[s:SPUN_OFF]->(company:Company)-[o:OPERATES]->(line:ProductionLine)-[sup:SUPPLIES]->(customer:Entity)
-  WHERE lab:Lab OR lab:Institution
+  WHERE (lab:Lab OR lab:Institution)
+    AND ($includeDrafts OR none(x IN [lab, company, line, customer, s, o, sup] WHERE coalesce(x.draft, false)))
   RETURN lab, company, line, customer, s, o, sup LIMIT $limit
   UNION
   MATCH (lab:Lab|Institution)-[s:SPUN_OFF]->(company:Company {id: $through})-[o:OPERATES]->(line:ProductionLine)-[sup:SUPPLIES]->(customer:Entity)
+  WHERE $includeDrafts OR none(x IN [lab, company, line, customer, s, o, sup] WHERE coalesce(x.draft, false))
   RETURN lab, company, line, customer, s, o, sup LIMIT $limit
   UNION
   MATCH (lab:Lab|Institution)-[s:SPUN_OFF]->(company:Company)-[o:OPERATES]->(line:ProductionLine {id: $through})-[sup:SUPPLIES]->(customer:Entity)
+  WHERE $includeDrafts OR none(x IN [lab, company, line, customer, s, o, sup] WHERE coalesce(x.draft, false))
   RETURN lab, company, line, customer, s, o, sup LIMIT $limit
   UNION
   MATCH (lab:Lab|Institution)-[s:SPUN_OFF]->(company:Company)-[o:OPERATES]->(line:ProductionLine)-[sup:SUPPLIES]->(customer:Entity {id: $through})
+  WHERE $includeDrafts OR none(x IN [lab, company, line, customer, s, o, sup] WHERE coalesce(x.draft, false))
   RETURN lab, company, line, customer, s, o, sup LIMIT $limit
 }
 WITH lab, company, line, customer, [s, o, sup] AS rels
 ORDER BY lab.id, company.id, line.id, customer.id
 LIMIT $limit
-RETURN [n IN [lab, company, line, customer] | {id: n.id, labels: labels(n), name: n.name, names: n.names}] AS nodes,
+RETURN [n IN [lab, company, line, customer] | {id: n.id, labels: labels(n), name: n.name, names: n.names,
+                                               draft: n.draft, confidence: n.confidence, rule: n.rule}] AS nodes,
        [r IN rels | {source: startNode(r).id, target: endNode(r).id, type: type(r),
-                     articleIds: r.articleIds, quotes: r.quotes}] AS edges
+                     articleIds: r.articleIds, quotes: r.quotes, draftArticleIds: r.draftArticleIds,
+                     draft: r.draft, confidence: r.confidence, rule: r.rule}] AS edges

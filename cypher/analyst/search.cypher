@@ -3,9 +3,10 @@
 // $exact: the text in every script, lower-cased: a hit whose name or alias equals one of them ranks
 // first, then one whose name or alias starts with it (a name being typed).
 // $kinds: labels to keep, or null for all. $candidates bounds the index read before kind filtering.
+// Unless $includeDrafts, entities the extractor drafted that no person accepted (draft = true) are left out.
 CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $candidates}) YIELD node, score
 WITH node, score, [l IN labels(node) WHERE l <> 'Entity'][0] AS kind
-WHERE $kinds IS NULL OR kind IN $kinds
+WHERE ($kinds IS NULL OR kind IN $kinds) AND ($includeDrafts OR NOT coalesce(node.draft, false))
 WITH node, kind,
      score
        + CASE WHEN any(n IN node.searchNames WHERE toLower(n) IN $exact) THEN 100.0 ELSE 0.0 END

@@ -6,19 +6,28 @@ export const LABEL_OF_KIND = Object.fromEntries(Object.entries(KIND_OF_LABEL).ma
   Label
 >;
 
-export interface NodeRow {
+/** Draft marks as the analyst Cypher returns them: null where the property is absent (made by hand). */
+interface MarkColumns {
+  draft: boolean | null;
+  confidence: number | null;
+  rule: string | null;
+}
+
+export interface NodeRow extends MarkColumns {
   id: string;
   labels: string[];
   name: string;
   names: string[];
 }
 
-export interface EdgeRow {
+export interface EdgeRow extends MarkColumns {
   source: string;
   target: string;
   type: string;
   articleIds: string[] | null;
   quotes: string[] | null;
+  /** The articles whose statement is a draft; null when none is. */
+  draftArticleIds: string[] | null;
 }
 
 export function kindOf(labels: string[]): string {
@@ -27,18 +36,25 @@ export function kindOf(labels: string[]): string {
   return KIND_OF_LABEL[label];
 }
 
+/** `draft` is false unless the fact awaits review; confidence and rule as stored. */
+function marks(row: MarkColumns) {
+  return { draft: row.draft === true, confidence: row.confidence ?? null, rule: row.rule ?? null };
+}
+
 export function toGraphNode(row: NodeRow) {
-  return { id: row.id, kind: kindOf(row.labels), name: row.name, names: row.names ?? [] };
+  return { id: row.id, kind: kindOf(row.labels), name: row.name, names: row.names ?? [], ...marks(row) };
 }
 
 /** Relationship provenance (parallel lists articleIds/quotes) as a list of evidence. */
 export function toGraphEdge(row: EdgeRow) {
   const articleIds = row.articleIds ?? [];
   const quotes = row.quotes ?? [];
+  const drafts = new Set(row.draftArticleIds ?? []);
   return {
     source: row.source,
     target: row.target,
     type: row.type,
-    evidence: articleIds.map((articleId, i) => ({ articleId, quote: quotes[i] ?? "" })),
+    evidence: articleIds.map((articleId, i) => ({ articleId, quote: quotes[i] ?? "", draft: drafts.has(articleId) })),
+    ...marks(row),
   };
 }
