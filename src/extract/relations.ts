@@ -18,23 +18,37 @@ const REACH: Record<Lang, number> = { "zh-Hans": 40, "zh-Hant": 40, ja: 50, ko: 
  */
 export function findRelations(text: string, view: string, lang: Lang, mentions: EntityMention[]): FoundRelation[] {
   const out: FoundRelation[] = [];
+  const focal = focalEvent(mentions);
   for (const sentence of sentenceSpans(text)) {
     const inside = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
-    if (inside.length < 2) continue;
+    if (inside.length < 1) continue;
     const clauses = clauseSpans(text, sentence);
+    const phrases = phraseSpans(text, sentence);
     const quote = (...spans: Span[]) => quoteSpan(clauses, spans);
     for (const trigger of triggersFor(lang)) {
       const source = lang === "ja" || lang === "ko" || lang === "en" ? text : view;
       const slice = source.slice(sentence.start, sentence.end);
       for (const m of slice.matchAll(new RegExp(trigger.pattern.source, trigger.pattern.flags))) {
         const at: Span = { start: sentence.start + (m.index ?? 0), end: sentence.start + (m.index ?? 0) + m[0].length };
-        const reach = REACH[lang];
-        const froms = pick(inside, trigger.from, at, reach);
-        const tos = pick(inside, trigger.to, at, reach);
+        const phrase = phrases.find((p) => p.start <= at.start && at.start < p.end) ?? sentence;
+        const froms = pick(inside, trigger.from, at, REACH[lang], phrase);
+        const found = pick(inside, trigger.to, at, REACH[lang], phrase);
+        // "出席了活动" names no event: the article's event is meant (news reports are about one).
+        const useFocal = found.length === 0 && focal && trigger.to.kinds.length === 1 && trigger.to.kinds[0] === "Event";
+        const tos = useFocal ? [focal] : found;
+        const confidence = useFocal ? trigger.confidence * 0.8 : trigger.confidence;
         for (const from of froms)
           for (const to of tos) {
             if (!joinable(trigger.type, from, to)) continue;
-            out.push({ type: trigger.type, from, to, quote: quote(from, at, to), rule: trigger.name, confidence: trigger.confidence });
+            const quoted = useFocal ? quote(from, at) : quote(from, at, to);
+            out.push({
+              type: trigger.type,
+              from,
+              to,
+              quote: quoted,
+              rule: useFocal ? `${trigger.name}.article-event` : trigger.name,
+              confidence,
+            });
           }
       }
     }
@@ -43,17 +57,45 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
   return dedupe(out);
 }
 
-/** The mentions a trigger argument takes: nearest on its side within reach, or all of them (at most four). */
-function pick(mentions: EntityMention[], arg: Argument, at: Span, reach: number): EntityMention[] {
-  const fits = mentions.filter((m) => arg.kinds.includes(m.kind));
-  // A list of parties (甲、乙、丙…签署) may run far from its trigger; a single argument stays near.
-  const limit = arg.all ? reach * 3 : reach;
+/**
+ * The mentions a trigger argument takes: every fitting one on its side in the sentence (a list of
+ * parties, 甲、乙、丙…签署), or the nearest within reach, preferring the trigger's own phrase.
+ */
+function pick(mentions: EntityMention[], arg: Argument, at: Span, reach: number, phrase: Span): EntityMention[] {
+  const all = mentions.filter((m) => arg.kinds.includes(m.kind));
+  const inPhrase = all.filter((m) => m.start >= phrase.start && m.end <= phrase.end);
+  const fits = !arg.all && inPhrase.length > 0 ? inPhrase : all;
+  const limit = arg.all ? Number.POSITIVE_INFINITY : reach;
   const before = fits.filter((m) => m.end <= at.start && at.start - m.end <= limit).sort((a, b) => b.end - a.end);
   const after = fits.filter((m) => m.start >= at.end && m.start - at.end <= limit).sort((a, b) => a.start - b.start);
   if (arg.side === "before") return arg.all ? distinct(before).slice(0, MAX_ALL) : before.slice(0, 1);
   if (arg.side === "after") return arg.all ? distinct(after).slice(0, MAX_ALL) : after.slice(0, 1);
   const nearest = [...before.slice(0, 1), ...after.slice(0, 1)].sort((a, b) => gap(a, at) - gap(b, at));
   return nearest.slice(0, 1);
+}
+
+/** The event an article is about: the one it names most often (first named on a tie). */
+function focalEvent(mentions: EntityMention[]): EntityMention | undefined {
+  const counts = new Map<string, { first: EntityMention; n: number }>();
+  for (const m of mentions.filter((x) => x.kind === "Event")) {
+    const c = counts.get(entityKey(m));
+    if (c) c.n++;
+    else counts.set(entityKey(m), { first: m, n: 1 });
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n || a.first.start - b.first.start)[0]?.first;
+}
+
+/** Phrases: the pieces of a sentence between commas, semicolons and colons (not enumeration commas). */
+function phraseSpans(text: string, sentence: Span): Span[] {
+  const out: Span[] = [];
+  let start = sentence.start;
+  for (let i = sentence.start; i <= sentence.end; i++) {
+    if (i === sentence.end || /[，,；;：:]/.test(text[i] as string)) {
+      if (i > start) out.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return out;
 }
 
 function gap(m: Span, at: Span) {
@@ -98,7 +140,8 @@ function worksAt(text: string, lang: Lang, mentions: EntityMention[], clauses: S
     const between = text.slice(org.end, person.start);
     const afterName = text.slice(person.end, person.end + 8);
     const title = titles.find((t) => between.includes(t)) ?? titles.find((t) => afterName.trimStart().startsWith(t));
-    if (!title || /[。！？!?；;，,、]/.test(between) || mentions.some((m) => m.start >= org.end && m.end <= person.start)) continue;
+    const inBetween = mentions.filter((m) => m.start >= org.end && m.end <= person.start);
+    if (!title || /[。！？!?；;，,、]/.test(between) || inBetween.some((m) => m.kind !== "Region")) continue;
     const end = afterName.trimStart().startsWith(title) ? person.end + afterName.indexOf(title) + title.length : person.end;
     out.push({
       type: "WORKS_AT",

@@ -35,7 +35,9 @@ export function scoreTable(title: string, scores: ArticleScore[]): string {
 export function missesReport(scores: ArticleScore[], limit: number, spurious: boolean): string {
   const lines: string[] = [];
   for (const s of scores) {
-    lines.push(`-- ${s.articleId} (${s.language}): missed ${s.missedEntities.length} entities, ${s.missedRelations.length} relations`);
+    lines.push(
+      `-- ${s.articleId} (${s.language}): missed ${s.missedEntities.length} entities, ${s.missedRelations.length} relations (${s.reachableRelations} of ${s.relations.gold} gold pairs had both entities found)`,
+    );
     for (const e of s.missedEntities.slice(0, limit)) lines.push(`   missed entity   ${e}`);
     for (const r of s.missedRelations.slice(0, limit)) lines.push(`   missed relation ${r.slice(0, 140)}`);
     if (spurious) for (const e of s.spuriousEntities.slice(0, limit)) lines.push(`   spurious entity ${e}`);

@@ -21,6 +21,8 @@ export interface ArticleScore {
   /** Same entity found but with another kind. */
   entityKindErrors: number;
   relations: Counts;
+  /** Gold relations whose two entities the draft found (the most relation recall could be). */
+  reachableRelations: number;
   /** Right pair, and the right type and direction too. */
   typedRelations: Counts;
   /** Surface forms and quotes of the draft that occur verbatim in the text, of all of them. */
@@ -64,13 +66,14 @@ export function scoreDraft(draft: Annotation, gold: Annotation, text: string, ki
     entities: { gold: goldEntities.length, predicted: draftEntities.length, correct: match.size },
     entityKindErrors: kindErrors,
     relations: { gold: goldPairs.size, predicted: draftPairs.size, correct: foundPairs.length },
+    reachableRelations: [...goldPairs].filter((p) => p.split("|").every((id) => match.has(id))).length,
     typedRelations: { gold: goldTyped.size, predicted: draft.relations.length, correct: typedCorrect },
     verbatim: { ok: strings.filter((s) => text.includes(s)).length, total: strings.length },
     missedEntities: goldEntities.filter((g) => !match.has(g.id)).map(nameOf),
     spuriousEntities: draftEntities.filter((d) => !toGold.has(d.id)).map(nameOf),
     missedRelations: gold.relations
       .filter((r) => !foundPairs.includes(pairKey(r.from, r.to)))
-      .map((r) => `${r.from} ${r.type} ${r.to}: ${r.quote}`),
+      .map((r) => `${match.has(r.from) && match.has(r.to) ? "*" : " "} ${r.from} ${r.type} ${r.to}: ${r.quote}`),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { EntityKind } from "../../model/entity.js";
+import { spunVariants } from "../gazetteer/garbled.js";
 
 /**
  * Name endings that type an entity: a noun run ending in one of these names an organisation, an
@@ -9,9 +10,12 @@ export interface Suffix {
   text: string;
   kind: EntityKind;
   type?: string;
+  /** So common as a plain noun (高端创新平台, 新式储能科技公司) that the name must hold a specific word too. */
+  generic?: boolean;
 }
 
 const s = (kind: EntityKind, type: string | undefined, ...texts: string[]): Suffix[] => texts.map((text) => ({ text, kind, type }));
+const generic = (list: Suffix[]): Suffix[] => list.map((x) => ({ ...x, generic: true }));
 
 /** Simplified Chinese (Traditional and Japanese text is matched after conversion to Simplified). */
 export const ZH_SUFFIXES: Suffix[] = [
@@ -47,9 +51,11 @@ export const ZH_SUFFIXES: Suffix[] = [
   ...s("Lab", "joint-lab", "联合实验室", "联合研究中心"),
   ...s("Lab", "research-centre", "研究中心", "工程中心", "技术中心", "研发中心", "工程技术研究中心"),
   ...s("Lab", "innovation-centre", "创新中心", "创新研究院", "创新院"),
-  ...s("Lab", "pilot-platform", "中试平台", "中试基地", "平台", "基地"),
+  ...s("Lab", "pilot-platform", "中试平台", "中试基地"),
+  ...generic(s("Lab", "pilot-platform", "平台", "基地")),
   ...s("Lab", "incubator", "孵化器", "孵化基地", "众创空间", "加速器"),
-  ...s("Company", undefined, "公司", "有限公司", "股份有限公司", "集团", "有限责任公司", "科技公司", "控股", "银行", "集团公司"),
+  ...s("Company", undefined, "有限公司", "股份有限公司", "有限责任公司", "银行"),
+  ...generic(s("Company", undefined, "公司", "集团", "科技公司", "控股", "集团公司")),
   ...s("Event", "conference", "大会", "会议", "年会", "峰会", "研讨会", "论坛"),
   ...s("Event", "forum", "论坛"),
   ...s("Event", "expo", "博览会", "展览会", "交易会", "展会", "科创展", "电子展", "创科展"),
@@ -64,8 +70,11 @@ export const ZH_SUFFIXES: Suffix[] = [
   ...s("ProductionLine", "mass", "生产线", "产线"),
   ...s("Technology", "material", "材料", "电解质", "正极材料", "负极材料"),
   ...s("Technology", "product", "电池", "芯片", "电缆", "机器人", "传感器", "疫苗", "装备", "储能系统"),
-  ...s("Region", "zone", "高新区", "开发区", "新区", "产业园", "科技园", "科学城", "示范区", "合作区", "自贸区", "园区", "产业园区"),
+  ...s("Region", "zone", "高新区", "开发区", "新区", "产业园", "科技园", "科学城", "示范区", "合作区", "自贸区", "产业园区"),
 ];
+
+/** Spun forms of the Chinese endings (研讨院 for 研究院), so a reworded article's names are still typed. */
+export const ZH_SPUN_SUFFIXES: Suffix[] = ZH_SUFFIXES.flatMap((x) => spunVariants(x.text).map((text) => ({ ...x, text })));
 
 /** Japanese endings (katakana and kana-specific forms; Kanji endings come from ZH_SUFFIXES after conversion). */
 export const JA_SUFFIXES: Suffix[] = [

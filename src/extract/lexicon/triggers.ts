@@ -88,7 +88,14 @@ export const TRIGGERS: Trigger[] = [
     after(ORG),
     0.45,
   ),
-  ...rule("organise", "ORGANIZED", { zh: /主办|主辦|牵头举办|举办/g, ja: /主催/g, ko: /주최/g }, before(ACTOR, true), any(["Event"]), 0.7),
+  ...rule(
+    "organise",
+    "ORGANIZED",
+    { zh: /联合主办|共同主办|主办|合办|牵头举办|举办/g, ja: /主催|共催/g, ko: /주최/g },
+    before(ACTOR, true),
+    any(["Event"]),
+    0.7,
+  ),
   ...rule(
     "organised-by",
     "ORGANIZED",
@@ -100,7 +107,7 @@ export const TRIGGERS: Trigger[] = [
   ...rule(
     "host",
     "HOSTED",
-    { zh: /承办|协办|承辦|協辦/g, ja: /共催|運営/g, ko: /주관|공동\s?주최/g, en: /\bco-?organi[sz]ed\b|\bco-?hosted\b/gi },
+    { zh: /承办|协办|主持/g, ja: /主宰|司会|運営/g, ko: /주관|공동\s?주최|사회/g, en: /\bco-?organi[sz]ed\b|\bco-?hosted\b/gi },
     before(ACTOR, true),
     any(["Event"]),
     0.65,

@@ -1,7 +1,7 @@
 import * as OpenCC from "opencc-js";
 import type { Lang } from "../../model/primitives.js";
 import { ZH_SURNAMES, ZH_TITLES } from "../lexicon/people.js";
-import { ZH_SUFFIXES } from "../lexicon/suffixes.js";
+import { ZH_SPUN_SUFFIXES, ZH_SUFFIXES } from "../lexicon/suffixes.js";
 import type { EntityMention, Recogniser } from "../types.js";
 import { type Token, tagChinese } from "./jieba.js";
 import { SuffixMatcher } from "./suffix-matcher.js";
@@ -9,7 +9,7 @@ import { SuffixMatcher } from "./suffix-matcher.js";
 const hkToCn = OpenCC.Converter({ from: "hk", to: "cn" });
 const jpToCn = OpenCC.Converter({ from: "jp", to: "cn" });
 
-const suffixes = new SuffixMatcher(ZH_SUFFIXES);
+const suffixes = new SuffixMatcher([...ZH_SUFFIXES, ...ZH_SPUN_SUFFIXES]);
 /** Tags that never belong inside an organisation's name (prepositions, particles, pronouns, adverbs...). */
 const STOP_TAGS = new Set([
   "p",
@@ -23,7 +23,6 @@ const STOP_TAGS = new Set([
   "u",
   "d",
   "r",
-  "x",
   "w",
   "y",
   "e",
@@ -35,6 +34,10 @@ const STOP_TAGS = new Set([
   "f",
   "t",
 ]);
+/** Localisers (方位词) end a name, except 中 (中科, 中国). */
+const NAME_LOCALISERS = new Set(["中"]);
+/** Tags of words that make a name specific: places, people, organisations, brands, abbreviations, unknown words. */
+const SPECIFIC_TAGS = new Set(["ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x"]);
 /** Verbs that do occur inside organisation names (联合实验室, 合成化学, 应用物理); other verbs end a name. */
 const NAME_VERBS = new Set(
   "联合 合成 应用 创新 发展 研究 开发 设计 制造 检测 转化 孵化 投资 服务 管理 促进 交流 合作 教育 培训 生产 计算 控制 工程 储能 能源 科创 创业 育成 保护 规划 建设 协同 集成 制备 测试 监测".split(
@@ -68,7 +71,7 @@ export function simplifiedView(text: string, lang: Lang): string {
 /**
  * Chinese: organisations, events, agreements and lines are noun runs ending in a typing suffix
  * (…大学, …实验室, …有限公司, …论坛, …协议, …中试线); people are 2–3 characters beside a title
- * (主任黄志辉, 刘琦教授) or jieba `nr` tokens starting with a surname.
+ * (主任黄志辉, 刘琦教授) whose first character is a common surname (jieba's own person tag is too loose).
  */
 export function chineseRecogniser(lang: "zh-Hans" | "zh-Hant"): Recogniser {
   return { lang, recognise: (text) => recogniseChinese(text, simplifiedView(text, lang), "zh") };
@@ -84,10 +87,13 @@ export function recogniseChinese(text: string, simplified: string, rulePrefix: s
   for (const [i, token] of tokens.entries()) {
     const suffix = suffixes.endingAt(simplified, token.end);
     if (suffix) {
-      const start = nameStart(simplified, tokens, i, token.end - suffix.text.length);
+      const start = nameStart(simplified, tokens, i, token.end - suffix.text.length, suffix.kind);
       const length = token.end - (start ?? token.end);
       const longEnough = length > suffix.text.length && (suffix.text.length > 1 || length >= 3);
-      if (start !== undefined && longEnough && length <= MAX_NAME)
+      const specific =
+        !suffix.generic ||
+        tokens.some((t) => t.start >= (start ?? 0) && t.end <= token.end - suffix.text.length && SPECIFIC_TAGS.has(t.tag));
+      if (start !== undefined && longEnough && specific && length <= MAX_NAME)
         mention(start, token.end, { kind: suffix.kind, subtype: suffix.type, rule: `${rulePrefix}.suffix`, confidence: 0.7 });
     }
     if (!withTags) continue;
@@ -134,7 +140,7 @@ function personAfterTitle(run: string, simplified: string, start: number, wordSt
 }
 
 /** Where the name ending in token `head` starts: walk back over name-like tokens. */
-function nameStart(simplified: string, tokens: Token[], head: number, suffixStart: number): number | undefined {
+function nameStart(simplified: string, tokens: Token[], head: number, suffixStart: number, kind: string): number | undefined {
   let start = suffixStart;
   for (let j = head; j >= 0; j--) {
     const t = tokens[j] as Token;
@@ -142,23 +148,45 @@ function nameStart(simplified: string, tokens: Token[], head: number, suffixStar
       start = Math.min(start, t.start);
       continue;
     }
-    if (
-      JOINERS.has(t.word) &&
-      start < suffixStart &&
-      j > 0 &&
-      !endsWithName(simplified.slice(0, t.start)) &&
-      !endsWithPerson(simplified, t.start)
-    ) {
+    if (isInnerJoiner(simplified, tokens, j, start < suffixStart)) {
       start = t.start;
       continue;
     }
+    const place = regionInBrackets(tokens, j);
+    if (place !== undefined) {
+      start = place;
+      j -= 2;
+      continue;
+    }
     const verbInName = t.tag.startsWith("v") && !NAME_VERBS.has(t.word);
-    if (STOP_TAGS.has(t.tag) || STOP_WORDS.has(t.word) || verbInName || /[^\p{Script=Han}A-Za-z0-9()（）·]/u.test(t.word)) break;
+    const stopTag = STOP_TAGS.has(t.tag) && !NAME_LOCALISERS.has(t.word);
+    if (stopTag || STOP_WORDS.has(t.word) || verbInName || /[^\p{Script=Han}A-Za-z0-9·]/u.test(t.word)) break;
+    if (kind === "Technology" && endsWithName(simplified.slice(0, t.end))) break; // 公司|钠离子电池: the product is not part of the company's name
     if (suffixStart - t.start > MAX_NAME) break;
     start = t.start;
   }
   while (start < suffixStart && JOINERS.has(simplified[start] as string)) start++;
   return start < suffixStart ? start : undefined;
+}
+
+/**
+ * 应用物理及材料工程研究所: 及/与 between two content nouns inside one name, when what comes before
+ * is not itself a whole name or a person (香港城市大学与…, 校长宋永华及…).
+ */
+function isInnerJoiner(simplified: string, tokens: Token[], j: number, nameStarted: boolean): boolean {
+  const t = tokens[j] as Token;
+  const before = tokens[j - 1];
+  const after = tokens[j + 1];
+  if (!nameStarted || !JOINERS.has(t.word) || t.word === "和" || !before || !after) return false;
+  const contentNoun = (x: Token) => ["n", "vn", "nz", "l"].includes(x.tag) && !ZH_TITLES.includes(x.word);
+  return contentNoun(before) && contentNoun(after) && !endsWithName(simplified.slice(0, t.start)) && !endsWithPerson(simplified, t.start);
+}
+
+/** 大公坊科创(淄博)有限公司: a place in brackets inside a name; returns where the bracket opens. */
+function regionInBrackets(tokens: Token[], j: number): number | undefined {
+  const [open, place, close] = [tokens[j - 2], tokens[j - 1], tokens[j]];
+  if (!open || !place || !close || !/^[)）]$/.test(close.word) || !/^[(（]$/.test(open.word) || place.tag !== "ns") return undefined;
+  return open.start;
 }
 
 function endsWithPerson(simplified: string, at: number): boolean {
@@ -171,7 +199,10 @@ function endsWithName(before: string): boolean {
   return !!suffix && suffix.kind !== "Technology";
 }
 
+/** Characters that end place and organisation names, and hardly ever a person's given name. */
+const NOT_NAME_ENDINGS = new Set([..."区市省县局院所部委会司处厅园校港湾岛镇村的了和与在是等"]);
+
 export function isPersonName(name: string): boolean {
-  if (!/^\p{Script=Han}{2,4}$/u.test(name)) return false;
+  if (!/^\p{Script=Han}{2,4}$/u.test(name) || NOT_NAME_ENDINGS.has(name.at(-1) as string)) return false;
   return ZH_SURNAMES.has(name.slice(0, 2)) ? name.length >= 3 : ZH_SURNAMES.has(name[0] as string) && name.length <= 3;
 }
