@@ -52,7 +52,7 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
           }
       }
     }
-    out.push(...worksAt(text, lang, inside, clauses));
+    out.push(...worksAt(lang.startsWith("zh") ? view : text, lang, inside, clauses));
   }
   return dedupe(out);
 }
@@ -127,6 +127,7 @@ const TITLES: Record<Lang, string[]> = { "zh-Hans": ZH_TITLES, "zh-Hant": ZH_TIT
 /**
  * 联络处主任黄志辉 / 青島市長の趙豪志氏 / 센터 주임 우신궈 / 홍콩도시대학 류치 교수: an organisation (or
  * region) followed, within a few characters holding a title, by a person: the person works there.
+ * `text` is the Simplified view for Chinese (titles are listed in Simplified), the text itself otherwise.
  */
 function worksAt(text: string, lang: Lang, mentions: EntityMention[], clauses: Span[]): FoundRelation[] {
   const out: FoundRelation[] = [];
@@ -135,7 +136,8 @@ function worksAt(text: string, lang: Lang, mentions: EntityMention[], clauses: S
     const orgs = mentions.filter(
       (m) => m.end <= person.start && person.start - m.end <= 16 && ["Institution", "Lab", "Company", "Region"].includes(m.kind),
     );
-    const org = orgs.sort((a, b) => b.end - a.end)[0];
+    const byNearness = orgs.sort((a, b) => b.end - a.end);
+    const org = byNearness.find((m) => m.kind !== "Region") ?? byNearness[0];
     if (!org) continue;
     const between = text.slice(org.end, person.start);
     const afterName = text.slice(person.end, person.end + 8);

@@ -83,6 +83,9 @@ export class NameIndex {
 }
 
 function variantsOf(form: FormEntry): FormEntry[] {
+  // 광둥성 -> 광둥, 동관시 -> 동관: Korean text often drops a region's 省/市 suffix.
+  const koShort = /^(\p{Script=Hangul}{2,})[성시구현]$/u.exec(form.text);
+  if (koShort && form.kind === "Region" && form.source !== "division") return [form, { ...form, text: koShort[1] as string }];
   if (!HAN.test(form.text)) return [form];
   const out: FormEntry[] = scriptVariants(form.text).map((text) => ({ ...form, text }));
   const simplified = out[2]?.text ?? form.text;

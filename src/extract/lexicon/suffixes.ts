@@ -104,7 +104,7 @@ export const KO_SUFFIXES: Suffix[] = [
   ...s("Lab", "joint-lab", "공동실험실", "공동연구소"),
   ...s("Lab", "research-centre", "연구센터", "센터"),
   ...s("Lab", "incubator", "인큐베이터"),
-  ...s("Company", undefined, "유한회사", "주식회사", "회사", "그룹", "전자", "에너지", "과학기술유한회사"),
+  ...s("Company", undefined, "유한회사", "주식회사", "회사", "그룹", "과학기술유한회사", "테크놀로지"),
   ...s("Event", "conference", "회의", "대회", "포럼", "콘퍼런스", "컨퍼런스", "연결회"),
   ...s("Event", "expo", "박람회", "전시회", "엑스포"),
   ...s("Event", "matchmaking", "교류회", "설명회", "상담회", "매칭회"),

@@ -252,6 +252,19 @@ export const TRIGGERS: Trigger[] = [
     0.5,
   ),
   ...rule(
+    "visit-to",
+    "VISITED",
+    {
+      zh: /前往|赴|到访|走访|访问了|参观了/g,
+      ja: /を訪れ|を訪問/g,
+      ko: /을 방문|를 방문|을 찾|를 찾/g,
+      en: /\b(?:visited|toured|went to)\b/gi,
+    },
+    before(ACTOR),
+    { kinds: [...ORG, "Region"], side: "after", all: true },
+    0.5,
+  ),
+  ...rule(
     "exhibit",
     "EXHIBITED_AT",
     { zh: /展出|参展|展示|亮相/g, ja: /出展|展示/g, ko: /전시|출품/g, en: /\b(?:exhibited|showcased)\b/gi },

@@ -46,7 +46,7 @@ const NAME_VERBS = new Set(
 );
 /** Words that end a name run even when jieba tags them as nouns. */
 const STOP_WORDS = new Set(
-  "与 和 及 以及 同 跟 由 在 于 对 向 将 把 被 为 是 有 等 的 了 并 也 还 共同 其中 目前 今年 去年 近年来 此次 本次 这 该 其 各 多家 多个 一个 首个 首届 当天 日前 近日 期间 记者 来自 包括 双方 三方 各方 企业 人才 项目 领域 方面 重点 主要 顺利 正式 成功 进一步 以来 作为 代表 获悉 报道 嘉宾 见证 获 获得 先后".split(
+  "与 和 及 以及 同 跟 由 在 于 对 向 将 把 被 为 是 有 等 的 了 并 也 还 共同 其中 目前 今年 去年 近年来 此次 本次 这 该 其 各 多家 多个 一个 首个 首届 当天 日前 近日 期间 记者 来自 包括 双方 三方 各方 企业 人才 项目 领域 方面 重点 主要 顺利 正式 成功 进一步 以来 作为 代表 获悉 报道 嘉宾 见证 获 获得 先后 条 个 家 项 座 批 台 名 位 种 类 首批 多项 国内外 国际 世界".split(
     " ",
   ),
 );
@@ -110,7 +110,8 @@ export function recogniseChinese(text: string, simplified: string, rulePrefix: s
       mention(start, start + inner.length, { kind: suffix.kind, subtype: suffix.type, rule: `${rulePrefix}.quoted-name`, confidence: 0.8 });
     }
   }
-  const wordStarts = new Set(tokens.filter((t) => t.word.length >= 2).map((t) => t.start));
+  // Where a verb or function word of two or more characters starts (葛伟|接待): a name cannot run into it.
+  const wordStarts = new Set(tokens.filter((t) => t.word.length >= 2 && /^(?:v|p|c|d|u|r|m|t|f)/.test(t.tag)).map((t) => t.start));
   for (const m of simplified.matchAll(AFTER_TITLE)) {
     const name = personAfterTitle(m[1] as string, simplified, (m.index ?? 0) + m[0].length - (m[1] as string).length, wordStarts);
     if (!name) continue;

@@ -43,6 +43,31 @@ const PARTICLES = [
 ].sort((a, b) => b.length - a.length);
 const TITLES = new Set(KO_TITLES);
 const WORD = /[^\s,.;:!?()[\]{}"'“”‘’「」『』·、]+/g;
+/** Latin acronyms that name no organisation. */
+const NOT_ACRONYM = new Set([
+  "CEO",
+  "CTO",
+  "CFO",
+  "AI",
+  "IT",
+  "UPS",
+  "MOU",
+  "GDP",
+  "RD",
+  "IoT",
+  "VR",
+  "AR",
+  "EV",
+  "IPO",
+  "PCT",
+  "ICT",
+  "AIoT",
+  "GBA",
+  "SAR",
+  "NO",
+  "TV",
+  "PC",
+]);
 
 interface Word {
   text: string;
@@ -85,6 +110,7 @@ export function koreanRecogniser(): Recogniser {
           mention(w.start, w.start + w.stem.length, { kind: "Person", rule: "ko.person.title-before-name", confidence: 0.7 });
       });
       addDictionaryHints(text, out);
+      addAcronyms(text, out);
       return out;
     },
   };
@@ -97,7 +123,7 @@ function splitWords(text: string): Word[] {
     const particle = PARTICLES.find((p) => raw.endsWith(p) && raw.length > p.length + 1);
     const stem = particle ? raw.slice(0, -particle.length) : raw;
     const end = (m.index ?? 0) + raw.length;
-    const closes = !!particle || /[,.;:!?)\]」』”’]/.test(text[end] ?? "");
+    const closes = !!particle || /[,.;:!?)\]」』”’'"]/.test(text[end] ?? "");
     words.push({ text: raw, start: m.index ?? 0, stem, closes });
   }
   return words;
@@ -105,7 +131,7 @@ function splitWords(text: string): Word[] {
 
 /** Function words that never start or continue a name (등 한국, 위해 홍콩정부). */
 const NOT_NAME = new Set(
-  "등 및 위해 위한 또한 이날 이번 지난 함께 통해 대한 관련 각 총 약 전 후 현지 더 그 이 저 이후 이전 올해 지난해 최근 당시 앞서 이어 특히 모두 기업 지역 정부관계자".split(
+  "등 및 위해 위한 또한 이날 이번 지난 함께 통해 대한 관련 각 총 약 전 후 현지 더 그 이 저 이후 이전 올해 지난해 최근 당시 앞서 이어 특히 모두 기업 지역 정부관계자 이미 현재 또 첫 새 본 해당 여러 다양한 주요 우수 국내외 세계".split(
     " ",
   ),
 );
@@ -113,6 +139,7 @@ const NOT_NAME = new Set(
 function isNameWord(stem: string): boolean {
   return (
     !NOT_NAME.has(stem) &&
+    !PARTICLES.includes(stem) &&
     /^[\p{Script=Hangul}A-Za-z0-9]+$/u.test(stem) &&
     !TITLES.has(stem) &&
     !/(?:다|고|며|서|면|게|지|한|된|인|할|될|던)$/u.test(stem)
@@ -133,5 +160,14 @@ function addDictionaryHints(text: string, out: EntityMention[]) {
     if (t.tag !== "NNP" || t.surface.length < 2) continue;
     if (t.meaning === "지명")
       out.push({ start, end: at, surface: t.surface, kind: "Region", subtype: "city", rule: "ko.ko-dic.place", confidence: 0.45 });
+  }
+}
+
+/** CATL, HKTDC: Latin capitals in Korean text usually name an organisation the gazetteer may not know. */
+function addAcronyms(text: string, out: EntityMention[]) {
+  for (const m of text.matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9&]{1,7}(?![A-Za-z])/g)) {
+    if (NOT_ACRONYM.has(m[0])) continue;
+    const start = m.index ?? 0;
+    out.push({ start, end: start + m[0].length, surface: m[0], kind: "Company", rule: "ko.latin-acronym", confidence: 0.4 });
   }
 }
