@@ -83,7 +83,7 @@ function toEntity(group: EntityMention[], lang: Lang, knowledge: Knowledge, take
   const garbled = [...new Set(group.filter((m) => m.garbled).map((m) => m.surface))];
   const sightings = { seen, ...(garbled.length ? { garbled } : {}), ...marks(group) };
   const known = first.knownId ? knowledge.entities.get(first.knownId) : undefined;
-  if (known && known.source !== "division") return { ref: known.id, ...sightings };
+  if (known && known.source !== "reference") return { ref: known.id, ...sightings };
   if (known) return { ...known.def, ...sightings } as Mention;
   const name = englishName(first.surface, first.kind);
   const def = definition(first.kind, first.subtype, newId(name, first.kind, taken), name, namesOf(first.surface, lang));

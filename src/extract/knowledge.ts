@@ -4,9 +4,9 @@ import { cypher } from "../db/cypher.js";
 import { loadCorpus, seedPaths } from "../ingest/load.js";
 import type { Mention } from "../model/annotation.js";
 import type { EntityDefinition, EntityKind } from "../model/entity.js";
-import { countryEntities } from "./gazetteer/countries.js";
 import { divisionEntities } from "./gazetteer/division-entities.js";
 import { type FormEntry, NameIndex } from "./gazetteer/name-index.js";
+import { countryEntities, technologyFields } from "./gazetteer/world-lists.js";
 import type { KnownEntity } from "./types.js";
 
 /** Where the extractor learns known entities from. */
@@ -39,7 +39,7 @@ export async function loadKnowledge(sources: KnowledgeSources): Promise<Knowledg
   const forms: FormEntry[] = [];
   const add = (def: EntityDefinition, source: KnownEntity["source"], extra: FormEntry["text"][] = [], garbled: string[] = []) => {
     const known = entities.get(def.id);
-    if (known && known.source !== source && (source === "division" || source === "graph")) return; // another entity holds the id
+    if (known && known.source !== source && (source === "reference" || source === "graph")) return; // another entity holds the id
     if (!known) entities.set(def.id, { id: def.id, kind: def.kind, def, source });
     const kind = known?.kind ?? def.kind;
     for (const text of [...namesOf(def), ...extra]) forms.push({ text, id: def.id, kind, source, garbled: false });
@@ -63,8 +63,8 @@ export async function loadKnowledge(sources: KnowledgeSources): Promise<Knowledg
     if (known) add(known.def, known.source, mention.seen, mention.garbled ?? []);
   }
   if (!sources.withoutDivisions) {
-    for (const def of countryEntities()) if (!entities.has(def.id)) add(def, "division");
-    for (const def of divisionEntities(new Set(forms.map((f) => f.text)))) add(def, "division");
+    for (const def of [...countryEntities(), ...technologyFields()]) if (!entities.has(def.id)) add(def, "reference");
+    for (const def of divisionEntities(new Set(forms.map((f) => f.text)))) add(def, "reference");
   }
   if (sources.driver) for (const def of await graphEntities(sources.driver, sources.database)) if (!entities.has(def.id)) add(def, "graph");
   return { entities, names: new NameIndex(forms), entityCount: entities.size };

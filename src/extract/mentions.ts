@@ -8,7 +8,7 @@ function longestFirst<T extends { start: number; end: number }>(hits: T[]): T[] 
   return taken.sort((a, b) => a.start - b.start);
 }
 
-const SOURCE_CONFIDENCE = { catalogue: 0.95, annotation: 0.9, graph: 0.85, division: 0.85 } as const;
+const SOURCE_CONFIDENCE = { catalogue: 0.95, annotation: 0.9, graph: 0.85, reference: 0.85 } as const;
 
 /**
  * Known names in the text, one mention each; a name several divisions share (南山区) is left out.
@@ -23,7 +23,7 @@ export function knownMentions(text: string, view: string, knowledge: Knowledge):
     const best = hit.entries[0];
     if (!best) continue;
     const rivals = new Set(hit.entries.filter((e) => e.source === best.source && e.garbled === best.garbled).map((e) => e.id));
-    if (rivals.size > 1 && best.source === "division") continue;
+    if (rivals.size > 1 && best.source === "reference") continue;
     out.push({
       start: hit.start,
       end: hit.end,

@@ -13,7 +13,8 @@ export interface KnownEntity {
   kind: EntityKind;
   /** The full definition when one is at hand (not for graph-only or division entities without one). */
   def: EntityDefinition;
-  source: "catalogue" | "annotation" | "division" | "graph";
+  /** Where it is known from; `reference` is a vendored list (divisions, countries, technology fields), written out in full in a draft. */
+  source: "catalogue" | "annotation" | "reference" | "graph";
 }
 
 /** One place in the text where an entity is named: known (`knownId`) or newly recognised. */

@@ -32,7 +32,7 @@ const JAPANESE_KANA_FOR_HAN: ReadonlyArray<readonly [string, string]> = [
 ];
 const HANGUL = /\p{Script=Hangul}/u;
 const LATIN_WORD = /[A-Za-z0-9]/;
-const SOURCE_RANK: Record<KnownEntity["source"], number> = { catalogue: 0, annotation: 1, graph: 2, division: 3 };
+const SOURCE_RANK: Record<KnownEntity["source"], number> = { catalogue: 0, annotation: 1, graph: 2, reference: 3 };
 
 /**
  * All known names in one Aho–Corasick automaton, with their script variants (Traditional,
@@ -85,7 +85,7 @@ export class NameIndex {
 function variantsOf(form: FormEntry): FormEntry[] {
   // 광둥성 -> 광둥, 동관시 -> 동관: Korean text often drops a region's 省/市 suffix.
   const koShort = /^(\p{Script=Hangul}{2,})[성시구현]$/u.exec(form.text);
-  if (koShort && form.kind === "Region" && form.source !== "division") return [form, { ...form, text: koShort[1] as string }];
+  if (koShort && form.kind === "Region" && form.source !== "reference") return [form, { ...form, text: koShort[1] as string }];
   if (!HAN.test(form.text)) return [form];
   const out: FormEntry[] = scriptVariants(form.text).map((text) => ({ ...form, text }));
   const simplified = out[2]?.text ?? form.text;
@@ -93,7 +93,7 @@ function variantsOf(form: FormEntry): FormEntry[] {
   for (const [han, kana] of JAPANESE_KANA_FOR_HAN)
     if (form.text.includes(han)) out.push({ ...form, text: form.text.replaceAll(han, kana) });
   // Only full division names (…市, …省): bare readings collide with Korean words (威海 -> 위해, "for").
-  if ((form.kind === "Region" || form.source === "division") && /[市省区县州]$/.test(simplified)) {
+  if ((form.kind === "Region" || form.source === "reference") && /[市省区县州]$/.test(simplified)) {
     const reading = sinoKoreanReading(out[1]?.text ?? form.text);
     if (reading) out.push({ ...form, text: reading });
   }

@@ -20,7 +20,9 @@ const generic = (list: Suffix[]): Suffix[] => list.map((x) => ({ ...x, generic: 
 /** Simplified Chinese (Traditional and Japanese text is matched after conversion to Simplified). */
 export const ZH_SUFFIXES: Suffix[] = [
   ...s("Institution", "university", "大学", "学院", "大学(深圳)", "大学（深圳）", "理工大学", "科技大学"),
-  ...s("Institution", "research-institute", "研究所", "科学院", "研究院", "工程院", "设计院"),
+  ...s("Institution", "research-institute", "科学院", "工程院", "设计院"),
+  // Curators type a research institute or institute as a Lab of that type (天目湖先进储能技术研究院).
+  ...s("Lab", "research-institute", "研究所", "研究院", "研究中心有限公司"),
   ...s("Institution", "association", "协会", "学会", "商会", "联合会", "促进会", "联盟", "基金会", "总会"),
   ...s(
     "Institution",
@@ -79,7 +81,8 @@ export const ZH_SPUN_SUFFIXES: Suffix[] = ZH_SUFFIXES.flatMap((x) => spunVariant
 /** Japanese endings (katakana and kana-specific forms; Kanji endings come from ZH_SUFFIXES after conversion). */
 export const JA_SUFFIXES: Suffix[] = [
   ...s("Institution", "university", "大学"),
-  ...s("Institution", "research-institute", "研究所", "研究院", "研究機構"),
+  ...s("Institution", "research-institute", "研究機構"),
+  ...s("Lab", "research-institute", "研究所", "研究院"),
   ...s("Institution", "association", "協会", "学会", "連合会", "振興会"),
   ...s("Institution", "government", "政府", "委員会", "省", "庁", "局", "厅", "事務所"),
   ...s("Lab", "lab", "研究室", "ラボ"),
@@ -95,7 +98,8 @@ export const JA_SUFFIXES: Suffix[] = [
 /** Korean endings: the last word of a name (or its end). */
 export const KO_SUFFIXES: Suffix[] = [
   ...s("Institution", "university", "대학교", "대학", "대학원"),
-  ...s("Institution", "research-institute", "연구소", "연구원", "과학원"),
+  ...s("Institution", "research-institute", "과학원"),
+  ...s("Lab", "research-institute", "연구소", "연구원"),
   ...s("Institution", "association", "협회", "학회", "연합회", "상공회의소"),
   ...s("Institution", "government", "정부", "시정부", "인민정부", "위원회", "과학기술국", "외사판공실", "판공실", "과학기술청"),
   ...s("Institution", "statutory-body", "무역발전국", "생산력촉진국", "과학기술공사"),

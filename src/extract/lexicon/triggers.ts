@@ -265,6 +265,27 @@ export const TRIGGERS: Trigger[] = [
     0.5,
   ),
   ...rule(
+    "field",
+    "DEVELOPS",
+    { zh: /领域|方向/g, ja: /分野|領域/g, ko: /분야/g, en: /\b(?:fields?|areas?|sectors?)\b/gi },
+    before([...ORG, "Person"]),
+    { kinds: ["Technology"], side: "before", all: true },
+    0.5,
+  ),
+  ...rule(
+    "focus",
+    "DEVELOPS",
+    {
+      zh: /聚焦|围绕|专注于?|重点发展|深耕|致力于/g,
+      ja: /注力|重点/g,
+      ko: /집중|주력/g,
+      en: /\b(?:focus(?:es|ed)? on|specialis(?:es|ed) in|specializ(?:es|ed) in)\b/gi,
+    },
+    before([...ORG, "Person"]),
+    { kinds: ["Technology"], side: "after", all: true },
+    0.5,
+  ),
+  ...rule(
     "exhibit",
     "EXHIBITED_AT",
     { zh: /展出|参展|展示|亮相/g, ja: /出展|展示/g, ko: /전시|출품/g, en: /\b(?:exhibited|showcased)\b/gi },

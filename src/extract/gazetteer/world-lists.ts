@@ -38,3 +38,34 @@ export function countryEntities(): EntityDefinition[] {
     }));
   return cached;
 }
+
+const Field = z.object({
+  id: z.string(),
+  en: z.string(),
+  zhHans: z.string(),
+  zhHant: z.string().optional(),
+  ja: z.string(),
+  ko: z.string(),
+  aliases: z.array(z.string()),
+});
+
+let fields: EntityDefinition[] | undefined;
+
+/**
+ * Technology fields that cooperation news names as what organisations work on (人工智能, 生物医药,
+ * 新能源; data/technologies.json, written by hand). Traditional names come from OpenCC where not given.
+ */
+export function technologyFields(): EntityDefinition[] {
+  fields ??= z
+    .array(Field)
+    .parse(JSON.parse(readFileSync(new URL("./data/technologies.json", import.meta.url), "utf8")))
+    .map((f) => ({
+      id: f.id,
+      kind: "Technology",
+      type: "technology",
+      name: f.en,
+      names: { "zh-Hans": f.zhHans, ...(f.zhHant ? { "zh-Hant": f.zhHant } : {}), ja: f.ja, ko: f.ko },
+      ...(f.aliases.length ? { aliases: { "zh-Hans": f.aliases } } : {}),
+    }));
+  return fields;
+}
