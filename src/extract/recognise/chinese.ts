@@ -89,7 +89,9 @@ export function recogniseChinese(text: string, simplified: string, rulePrefix: s
     if (suffix) {
       const start = nameStart(simplified, tokens, i, token.end - suffix.text.length, suffix.kind);
       const length = token.end - (start ?? token.end);
-      const longEnough = length > suffix.text.length && (suffix.text.length > 1 || length >= 3);
+      // A one-character ending must be a word of its own (科技|局), not the end of one (格局, 开新局).
+      const ownWord = suffix.text.length > 1 || tokens.some((t) => t.start === token.end - 1 && t.end === token.end);
+      const longEnough = length > suffix.text.length && (suffix.text.length > 1 || length >= 3) && ownWord;
       const specific =
         !suffix.generic ||
         tokens.some((t) => t.start >= (start ?? 0) && t.end <= token.end - suffix.text.length && SPECIFIC_TAGS.has(t.tag));
@@ -97,10 +99,10 @@ export function recogniseChinese(text: string, simplified: string, rulePrefix: s
         mention(start, token.end, { kind: suffix.kind, subtype: suffix.type, rule: `${rulePrefix}.suffix`, confidence: 0.7 });
     }
     if (!withTags) continue;
-    if (token.tag === "nt" && token.word.length >= 3 && !suffix)
+    // jieba's organisation tag is a hint for names without a typing ending (中国国际广播电台); its
+    // person tag is not used: it marks common words (范畴, 齐备) as names.
+    if (token.tag === "nt" && token.word.length >= 4 && !suffix && !/[化局展]$/.test(token.word))
       mention(token.start, token.end, { kind: "Institution", subtype: "other", rule: `${rulePrefix}.jieba.nt`, confidence: 0.45 });
-    if (token.tag === "nr" && isPersonName(token.word))
-      mention(token.start, token.end, { kind: "Person", rule: `${rulePrefix}.jieba.nr`, confidence: 0.45 });
   }
   for (const m of simplified.matchAll(/[《“"]([^《》“”"]{2,40})[》”"]/g)) {
     const inner = m[1] as string;
