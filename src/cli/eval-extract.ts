@@ -1,7 +1,8 @@
 /**
  * `npm run eval:extract`: scores the extractor. Leave-one-article-out on the seed corpus (each
- * article drafted without what only it defines), then the development set of real articles in
- * seed/dev/ against their hand-made gold annotations. Prints precision/recall and what was missed.
+ * article drafted without what only it defines); the development set (seed/dev/: real articles
+ * used while building the rules); the held-out set (seed/heldout/: real articles never looked at
+ * while building them). Prints precision/recall per article, language and overall, and the misses.
  */
 import { Command } from "commander";
 import { missesReport, scoreTable } from "../extract/evaluate/report.js";
@@ -9,29 +10,38 @@ import { evaluateDevSet, evaluateLeaveOneOut, type Timing } from "../extract/eva
 
 const opts = new Command()
   .name("eval:extract")
-  .description("Score the extractor: leave-one-out on seed/, and the development set in seed/dev/")
+  .description("Score the extractor: leave-one-out on seed/, the development set seed/dev/ and the held-out set seed/heldout/")
   .option("--seed <dir>", "seed folder", "seed")
-  .option("--dev <dir>", "development set folder (articles/ and annotations/)", "seed/dev")
+  .option("--sets <list>", "which sets to score: loo, dev, heldout (comma-separated)", "loo,dev,heldout")
   .option("--misses <n>", "list up to n missed entities and relations per article (0: none)", "15")
   .option("--spurious", "also list entities the drafts invented")
   .parse()
-  .opts<{ seed: string; dev: string; misses: string; spurious?: boolean }>();
+  .opts<{ seed: string; sets: string; misses: string; spurious?: boolean }>();
 
+const sets = new Set(opts.sets.split(","));
 const progress = (id: string) => process.stderr.write(`  scored ${id}\n`);
 const speed = (t: Timing) =>
   `${t.articles} articles, ${t.characters} characters in ${(t.ms / 1000).toFixed(2)} s (${((t.ms / t.characters) * 2000).toFixed(0)} ms per 2,000 characters)`;
-
-const loo = await evaluateLeaveOneOut(opts.seed, progress);
-const dev = await evaluateDevSet(opts.seed, opts.dev, progress);
 const limit = Number(opts.misses);
-console.log(scoreTable("leave-one-article-out on the seed articles", loo.scores));
-console.log(`   ${speed(loo.timing)}\n`);
-console.log(scoreTable("development set (real articles the extractor was not built on)", dev.scores));
-console.log(`   ${speed(dev.timing)}\n`);
+const runs = [
+  ["loo", "leave-one-article-out on the seed articles", () => evaluateLeaveOneOut(opts.seed, progress)],
+  ["dev", "development set (real articles, used while building the rules)", () => evaluateDevSet(opts.seed, `${opts.seed}/dev`, progress)],
+  [
+    "heldout",
+    "held-out set (real articles, never looked at while building the rules)",
+    () => evaluateDevSet(opts.seed, `${opts.seed}/heldout`, progress),
+  ],
+] as const;
+
+const misses: string[] = [];
+for (const [name, title, run] of runs) {
+  if (!sets.has(name)) continue;
+  const { scores, timing } = await run();
+  console.log(scoreTable(title, scores));
+  console.log(`   ${speed(timing)}\n`);
+  if (limit > 0) misses.push(missesReport(scores, limit, !!opts.spurious));
+}
 console.log(
   "ent = entities (same kind; same id or a shared surface form); rel = relations (the right two entities joined); typed = right type and direction too; quotes = surface forms and quotes found verbatim",
 );
-if (limit > 0) {
-  console.log(`\n${missesReport(loo.scores, limit, !!opts.spurious)}`);
-  console.log(`\n${missesReport(dev.scores, limit, !!opts.spurious)}`);
-}
+for (const m of misses) console.log(`\n${m}`);

@@ -4,7 +4,7 @@ import { assembleAnnotation } from "./assemble.js";
 import type { Knowledge } from "./knowledge.js";
 import { detectLanguage } from "./language.js";
 import { findMeasures } from "./measures.js";
-import { knownMentions, parentsInNames, resolveMentions } from "./mentions.js";
+import { knownBySurface, knownMentions, parentsInNames, resolveMentions } from "./mentions.js";
 import { simplifiedView } from "./recognise/chinese.js";
 import { recogniserFor } from "./recognise/index.js";
 import { findRelations } from "./relations.js";
@@ -36,7 +36,7 @@ export async function extractArticle(input: ExtractInput, knowledge: Knowledge):
   const view = simplifiedView(text, lang);
   const known = knownMentions(text, view, knowledge);
   const resolved = resolveMentions(known, recogniser.recognise(text));
-  const { mentions } = resolved;
+  const mentions = knownBySurface(resolved.mentions, knowledge);
   const embedded = [...resolved.embedded, ...parentsInNames(mentions, view)];
   const relations = [...findRelations(text, view, lang, mentions), ...embeddedParts(embedded)];
   const measures = findMeasures(text, lang, mentions);

@@ -97,3 +97,16 @@ export function parentsInNames(mentions: EntityMention[], view: string): Array<[
   }
   return out;
 }
+
+/**
+ * A candidate whose whole surface is a known name (a place ko-dic found inside 동관홍콩마카오, where
+ * the gazetteer needs a word start) is that known entity, not a new one.
+ */
+export function knownBySurface(mentions: EntityMention[], knowledge: Knowledge): EntityMention[] {
+  return mentions.map((m) => {
+    if (m.knownId) return m;
+    const best = knowledge.names.lookup(m.surface)[0];
+    if (!best || best.garbled) return m;
+    return { ...m, kind: best.kind, knownId: best.id, rule: `gazetteer.${best.source}`, confidence: Math.max(m.confidence, 0.8) };
+  });
+}

@@ -41,6 +41,7 @@ const SOURCE_RANK: Record<KnownEntity["source"], number> = { catalogue: 0, annot
  */
 export class NameIndex {
   private readonly patterns: string[];
+  private readonly indexOf: Map<string, number>;
   private readonly entriesOf: FormEntry[][];
   private readonly automaton: AhoCorasick;
 
@@ -57,7 +58,14 @@ export class NameIndex {
       list.sort((a, b) => Number(a.garbled) - Number(b.garbled) || SOURCE_RANK[a.source] - SOURCE_RANK[b.source]);
     this.patterns = [...byPattern.keys()];
     this.entriesOf = this.patterns.map((p) => byPattern.get(p) as FormEntry[]);
+    this.indexOf = new Map(this.patterns.map((p, i) => [p, i]));
     this.automaton = new AhoCorasick(this.patterns);
+  }
+
+  /** The entities that bear exactly this name (any script variant), best first. */
+  lookup(name: string): FormEntry[] {
+    const i = this.indexOf.get(name);
+    return i === undefined ? [] : (this.entriesOf[i] as FormEntry[]);
   }
 
   get size(): number {
