@@ -5,7 +5,7 @@
  * while building them). Prints precision/recall per article, language and overall, and the misses.
  */
 import { Command } from "commander";
-import { missesReport, scoreTable } from "../extract/evaluate/report.js";
+import { missesReport, ruleTable, scoreTable } from "../extract/evaluate/report.js";
 import { evaluateDevSet, evaluateLeaveOneOut, type Timing } from "../extract/evaluate/run.js";
 
 const opts = new Command()
@@ -15,8 +15,9 @@ const opts = new Command()
   .option("--sets <list>", "which sets to score: loo, dev, heldout (comma-separated)", "loo,dev,heldout")
   .option("--misses <n>", "list up to n missed entities and relations per article (0: none)", "15")
   .option("--spurious", "also list entities the drafts invented")
+  .option("--rules", "relation precision per rule")
   .parse()
-  .opts<{ seed: string; sets: string; misses: string; spurious?: boolean }>();
+  .opts<{ seed: string; sets: string; misses: string; spurious?: boolean; rules?: boolean }>();
 
 const sets = new Set(opts.sets.split(","));
 const progress = (id: string) => process.stderr.write(`  scored ${id}\n`);
@@ -39,6 +40,7 @@ for (const [name, title, run] of runs) {
   const { scores, timing } = await run();
   console.log(scoreTable(title, scores));
   console.log(`   ${speed(timing)}\n`);
+  if (opts.rules) console.log(`${ruleTable(scores)}\n`);
   if (limit > 0) misses.push(missesReport(scores, limit, !!opts.spurious));
 }
 console.log(

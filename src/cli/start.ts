@@ -2,7 +2,6 @@
 
 // First: sets NODE_ENV before graphql-js loads (see the file).
 import "./production-defaults.js";
-import path from "node:path";
 import { type RunningApi, startApi } from "../api/app.js";
 import { loadConfig } from "../config.js";
 import { cypher } from "../db/cypher.js";
@@ -32,7 +31,7 @@ runMain(async () => {
   const { records } = await neo4j.driver.executeQuery(cypher("queries/has-articles.cypher"), {}, { database: cfg.NEO4J_DATABASE });
   if (!records[0]?.get("seeded")) {
     log.info("the graph is empty: importing the seed articles");
-    const summary = await seedGraph(neo4j.driver, path.join(cfg.projectRoot, "seed"), cfg.NEO4J_DATABASE, log, {
+    const summary = await seedGraph(neo4j.driver, cfg.seedDir, cfg.NEO4J_DATABASE, log, {
       txRows: cfg.IMPORT_TX_ROWS,
       writers: cfg.IMPORT_WRITERS,
     });
@@ -50,6 +49,7 @@ runMain(async () => {
     development: cfg.NODE_ENV === "development",
     log,
     routes: [explorerRoute],
+    seedDir: cfg.seedDir,
   });
   console.log(`\nReady: explorer ${api.url}/  ·  GraphQL ${api.url}/graphql  ·  health ${api.url}/health\n`);
 });

@@ -53,6 +53,7 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
       }
     }
     out.push(...worksAt(lang.startsWith("zh") ? view : text, lang, inside, clauses));
+    out.push(...cooperation(lang.startsWith("zh") || lang === "ja" ? view : text, lang, sentence, inside, quote));
   }
   return dedupe(out);
 }
@@ -143,7 +144,8 @@ function worksAt(text: string, lang: Lang, mentions: EntityMention[], clauses: S
     const afterName = text.slice(person.end, person.end + 8);
     const title = titles.find((t) => between.includes(t)) ?? titles.find((t) => afterName.trimStart().startsWith(t));
     const inBetween = mentions.filter((m) => m.start >= org.end && m.end <= person.start);
-    if (!title || /[。！？!?；;，,、]/.test(between) || inBetween.some((m) => m.kind !== "Region")) continue;
+    // 淄博市委常委、副市长宋振波: titles may be listed with 、 or ・, but a comma ends the person's titles.
+    if (!title || /[。！？!?；;，,]/.test(between) || inBetween.some((m) => m.kind !== "Region")) continue;
     const end = afterName.trimStart().startsWith(title) ? person.end + afterName.indexOf(title) + title.length : person.end;
     out.push({
       type: "WORKS_AT",
@@ -154,6 +156,48 @@ function worksAt(text: string, lang: Lang, mentions: EntityMention[], clauses: S
       confidence: org.kind === "Region" ? 0.5 : 0.75,
       props: { title },
     });
+  }
+  return out;
+}
+
+const PARTIES: readonly EntityKind[] = ["Institution", "Lab", "Company", "Region"];
+/** The verb, not the noun in 合作协议 / 合作发展 / 협력협약 (those state other facts, or none). */
+const COOPERATE: Record<"zh" | "ja" | "ko" | "en", { verb: RegExp; withMarker: RegExp }> = {
+  zh: { verb: /合作(?!协议|协定|备忘录|框架|发展|空间|典范|模式|项目|平台|基地|机制|关系|区|共赢)|协作|携手|联手/g, withMarker: /[与同跟]/g },
+  ja: { verb: /協力(?!協定|覚書)|提携|連携|協業/g, withMarker: /と/g },
+  ko: { verb: /협력(?!협약|각서)|제휴|협업|손잡/g, withMarker: /(?<=\S)(?:와|과)(?:의)?(?=\s)/g },
+  en: { verb: /\b(?:cooperat\w*|collaborat\w*|partner\w*|team(?:ed)? up)\b/gi, withMarker: /\bwith\b|\band\b/gi },
+};
+
+/**
+ * 科大与佛山市就产学研开展合作 / 山東と香港は…協力 / 경기도와 … 협력: who is before the "with" word
+ * cooperates with every party between it and the verb. Without a "with" word, the parties listed
+ * together before the verb (광둥, 홍콩, 마카오가 … 협력) cooperate with each other.
+ */
+function cooperation(view: string, lang: Lang, sentence: Span, mentions: EntityMention[], quote: (...s: Span[]) => Span): FoundRelation[] {
+  const key = lang.startsWith("zh") ? "zh" : (lang as "ja" | "ko" | "en");
+  const { verb, withMarker } = COOPERATE[key];
+  const out: FoundRelation[] = [];
+  const parties = mentions.filter((m) => PARTIES.includes(m.kind));
+  const slice = view.slice(sentence.start, sentence.end);
+  const add = (from: EntityMention, to: EntityMention, at: Span, rule: string, confidence: number) => {
+    if (joinable("COOPERATES_WITH", from, to)) out.push({ type: "COOPERATES_WITH", from, to, quote: quote(from, at, to), rule, confidence });
+  };
+  for (const v of slice.matchAll(new RegExp(verb.source, verb.flags))) {
+    const at = { start: sentence.start + (v.index ?? 0), end: sentence.start + (v.index ?? 0) + v[0].length };
+    // Marker, partners and verb stand in one phrase (no comma between them).
+    const phraseStart = sentence.start + Math.max(...[...slice.slice(0, v.index).matchAll(/[，,；;：:]/g)].map((m) => (m.index ?? 0) + 1), 0);
+    const inPhrase = parties.filter((p) => p.start >= phraseStart && p.end <= at.start);
+    const markers = [...view.slice(phraseStart, at.start).matchAll(new RegExp(withMarker.source, withMarker.flags))].map((m) => phraseStart + (m.index ?? 0));
+    const marker = markers.reverse().find((pos) => inPhrase.some((p) => p.start > pos) && !inPhrase.some((p) => p.start < pos && pos < p.end));
+    if (marker !== undefined) {
+      const subject = parties.filter((p) => p.end <= marker).sort((a, b) => b.end - a.end)[0];
+      if (!subject) continue;
+      for (const partner of inPhrase.filter((p) => p.start > marker)) add(subject, partner, at, `${key}.cooperate.with`, 0.6);
+      continue;
+    }
+    const listed = inPhrase.filter((p) => at.start - p.end <= REACH[lang]);
+    for (let i = 0; i + 1 < listed.length; i++) add(listed[i] as EntityMention, listed[i + 1] as EntityMention, at, `${key}.cooperate.listed`, 0.45);
   }
   return out;
 }

@@ -54,3 +54,17 @@ export function overall(scores: ArticleScore[]) {
     typedRelations: precisionRecall(sum((s) => s.typedRelations)),
   };
 }
+
+/** Relation precision per rule, over all articles: which rules earn their keep. */
+export function ruleTable(scores: ArticleScore[]): string {
+  const total = new Map<string, { predicted: number; correct: number }>();
+  for (const s of scores)
+    for (const [rule, c] of Object.entries(s.relationRules)) {
+      const t = total.get(rule) ?? { predicted: 0, correct: 0 };
+      t.predicted += c.predicted;
+      t.correct += c.correct;
+      total.set(rule, t);
+    }
+  const rows = [...total].sort((a, b) => b[1].predicted - a[1].predicted);
+  return rows.map(([rule, c]) => `   ${rule.padEnd(36)} ${String(c.predicted).padStart(4)} drafted ${pct(c.predicted ? c.correct / c.predicted : 0)} right pair`).join("\n");
+}

@@ -27,6 +27,8 @@ export interface ArticleScore {
   typedRelations: Counts;
   /** Surface forms and quotes of the draft that occur verbatim in the text, of all of them. */
   verbatim: { ok: number; total: number };
+  /** Per rule: relations it drafted and how many joined the right pair. */
+  relationRules: Record<string, { predicted: number; correct: number }>;
   missedEntities: string[];
   spuriousEntities: string[];
   missedRelations: string[];
@@ -47,9 +49,13 @@ export function scoreDraft(draft: Annotation, gold: Annotation, text: string, ki
   const goldTyped = new Set(gold.relations.map((r) => `${r.from}|${r.type}|${r.to}`));
   const draftPairs = new Set<string>();
   let typedCorrect = 0;
+  const relationRules: ArticleScore["relationRules"] = {};
   for (const r of draft.relations) {
     const from = toGold.get(r.from);
     const to = toGold.get(r.to);
+    const rule = (relationRules[r.rule ?? "none"] ??= { predicted: 0, correct: 0 });
+    rule.predicted++;
+    if (from && to && goldPairs.has(pairKey(from, to))) rule.correct++;
     draftPairs.add(from && to ? pairKey(from, to) : `unmatched:${r.from}|${r.to}`);
     if (from && to && goldTyped.has(`${from}|${r.type}|${to}`)) typedCorrect++;
   }
@@ -66,6 +72,7 @@ export function scoreDraft(draft: Annotation, gold: Annotation, text: string, ki
     entities: { gold: goldEntities.length, predicted: draftEntities.length, correct: match.size },
     entityKindErrors: kindErrors,
     relations: { gold: goldPairs.size, predicted: draftPairs.size, correct: foundPairs.length },
+    relationRules,
     reachableRelations: [...goldPairs].filter((p) => p.split("|").every((id) => match.has(id))).length,
     typedRelations: { gold: goldTyped.size, predicted: draft.relations.length, correct: typedCorrect },
     verbatim: { ok: strings.filter((s) => text.includes(s)).length, total: strings.length },

@@ -207,19 +207,6 @@ export const TRIGGERS: Trigger[] = [
     0.55,
   ),
   ...rule(
-    "cooperate",
-    "COOPERATES_WITH",
-    {
-      zh: /合作|携手|协作|联手/g,
-      ja: /協力|提携|連携/g,
-      ko: /협력|제휴|협업|손잡/g,
-      en: /\b(?:cooperat(?:e|ed|ion) with|collaborat(?:e|ed|ion) with|partner(?:ed|ship) with|teamed up with)\b/gi,
-    },
-    before(PARTY),
-    any(PARTY),
-    0.5,
-  ),
-  ...rule(
     "support",
     "SUPPORTS",
     { zh: /支持|指导|资助|扶持/g, ja: /支援|後援/g, ko: /지원|후원/g },
@@ -267,7 +254,7 @@ export const TRIGGERS: Trigger[] = [
   ...rule(
     "field",
     "DEVELOPS",
-    { zh: /领域|方向/g, ja: /分野|領域/g, ko: /분야/g, en: /\b(?:fields?|areas?|sectors?)\b/gi },
+    { zh: /领域|方向|范畴|等项目|等产品|等技术/g, ja: /分野|領域/g, ko: /분야/g, en: /\b(?:fields?|areas?|sectors?)\b/gi },
     before([...ORG, "Person"]),
     { kinds: ["Technology"], side: "before", all: true },
     0.5,
