@@ -79,32 +79,44 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   return body.data;
 }
 
-const NODE = "id kind name names";
-const EDGE = "source target type evidence { articleId quote }";
+const NODE = "id kind name names draft";
+const EDGE = "source target type draft confidence rule evidence { articleId quote draft }";
 
-export async function search(text: string, kinds?: Kind[], limit = 12): Promise<SearchHit[]> {
-  const q = `query ($text: String!, $kinds: [EntityKind!], $limit: Int) { search(text: $text, kinds: $kinds, limit: $limit) { id kind name names score } }`;
-  return (await gql<{ search: SearchHit[] }>(q, { text, kinds, limit })).search;
+/** Options of every analyst query: includeDrafts adds facts the extractor drafted and nobody reviewed yet. */
+export interface AnalystOptions {
+  includeDrafts?: boolean;
+  limit?: number;
 }
 
-export async function neighborhood(id: string, depth: number, limit = 300): Promise<Subgraph> {
-  const q = `query ($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) { nodes { ${NODE} } edges { ${EDGE} } } }`;
-  return (await gql<{ neighborhood: Subgraph }>(q, { id, depth, limit })).neighborhood;
+export async function search(text: string, kinds?: Kind[], o: AnalystOptions = {}): Promise<SearchHit[]> {
+  const q = `query ($text: String!, $kinds: [EntityKind!], $limit: Int, $includeDrafts: Boolean) {
+    search(text: $text, kinds: $kinds, limit: $limit, includeDrafts: $includeDrafts) { id kind name names score } }`;
+  return (await gql<{ search: SearchHit[] }>(q, { text, kinds, limit: o.limit ?? 12, includeDrafts: !!o.includeDrafts })).search;
 }
 
-export async function connection(from: string, to: string, maxHops = 8): Promise<Subgraph | null> {
-  const q = `query ($from: ID!, $to: ID!, $maxHops: Int) { connection(from: $from, to: $to, maxHops: $maxHops) { nodes { ${NODE} } edges { ${EDGE} } } }`;
-  return (await gql<{ connection: Subgraph | null }>(q, { from, to, maxHops })).connection;
+export async function neighborhood(id: string, depth: number, o: AnalystOptions = {}): Promise<Subgraph> {
+  const q = `query ($id: ID!, $depth: Int, $limit: Int, $includeDrafts: Boolean) {
+    neighborhood(id: $id, depth: $depth, limit: $limit, includeDrafts: $includeDrafts) { nodes { ${NODE} } edges { ${EDGE} } } }`;
+  const vars = { id, depth, limit: o.limit ?? 300, includeDrafts: !!o.includeDrafts };
+  return (await gql<{ neighborhood: Subgraph }>(q, vars)).neighborhood;
 }
 
-export async function innovationChains(through?: string): Promise<InnovationChain[]> {
-  const q = `query ($through: ID) { innovationChains(through: $through) { lab { ${NODE} } spinoff { ${NODE} } productionLine { ${NODE} } customer { ${NODE} } edges { ${EDGE} } } }`;
-  return (await gql<{ innovationChains: InnovationChain[] }>(q, { through: through || null })).innovationChains;
+export async function connection(from: string, to: string, o: AnalystOptions = {}): Promise<Subgraph | null> {
+  const q = `query ($from: ID!, $to: ID!, $maxHops: Int, $includeDrafts: Boolean) {
+    connection(from: $from, to: $to, maxHops: $maxHops, includeDrafts: $includeDrafts) { nodes { ${NODE} } edges { ${EDGE} } } }`;
+  return (await gql<{ connection: Subgraph | null }>(q, { from, to, maxHops: 8, includeDrafts: !!o.includeDrafts })).connection;
 }
 
-export async function regionLinks(a: string, b: string): Promise<GraphEdge[]> {
-  const q = `query ($a: ID!, $b: ID!) { regionLinks(a: $a, b: $b, limit: 500) { ${EDGE} } }`;
-  return (await gql<{ regionLinks: GraphEdge[] }>(q, { a, b })).regionLinks;
+export async function innovationChains(through: string | undefined, o: AnalystOptions = {}): Promise<InnovationChain[]> {
+  const q = `query ($through: ID, $includeDrafts: Boolean) { innovationChains(through: $through, includeDrafts: $includeDrafts) {
+    lab { ${NODE} } spinoff { ${NODE} } productionLine { ${NODE} } customer { ${NODE} } edges { ${EDGE} } } }`;
+  const vars = { through: through || null, includeDrafts: !!o.includeDrafts };
+  return (await gql<{ innovationChains: InnovationChain[] }>(q, vars)).innovationChains;
+}
+
+export async function regionLinks(a: string, b: string, o: AnalystOptions = {}): Promise<GraphEdge[]> {
+  const q = `query ($a: ID!, $b: ID!, $includeDrafts: Boolean) { regionLinks(a: $a, b: $b, limit: 500, includeDrafts: $includeDrafts) { ${EDGE} } }`;
+  return (await gql<{ regionLinks: GraphEdge[] }>(q, { a, b, includeDrafts: !!o.includeDrafts })).regionLinks;
 }
 
 /** Names and kinds for ids (region links return edges only). */

@@ -21,8 +21,9 @@ export class EntityCard {
     );
   }
 
-  async show(id: string): Promise<void> {
-    const [details, around] = await Promise.all([entityDetails(id), neighborhood(id, 1, 500)]);
+  /** Shows an entity; with includeDrafts, its relations include the drafted ones, marked as such. */
+  async show(id: string, includeDrafts = false): Promise<void> {
+    const [details, around] = await Promise.all([entityDetails(id), neighborhood(id, 1, { limit: 500, includeDrafts })]);
     clear(this.element);
     if (!details) {
       this.element.append(h("p", {}, `No entity with id ${id}.`));

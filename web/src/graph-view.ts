@@ -4,6 +4,8 @@ import { clear, download, h } from "./dom.js";
 import { KIND_STYLE, KINDS } from "./kinds.js";
 
 const FONT = `"Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR", "Noto Sans", sans-serif`;
+/** Up to this many nodes, the network is laid out in rings around the focus instead of by force. */
+const SMALL_GRAPH = 15;
 /** Drafts (extracted, not reviewed): dashed, in this colour; gazetteer edges are dashed grey. */
 export const DRAFT_COLOR = "#c2410c";
 
@@ -123,6 +125,7 @@ export class GraphView {
   /** Adds nodes and edges (an expansion), keeping what is drawn and laying out again. */
   add(graph: Subgraph, focus?: string): Promise<void> {
     const fresh: ElementDefinition[] = [];
+    const start = this.startPositions(graph);
     for (const n of graph.nodes) {
       if (this.nodes.has(n.id)) continue;
       this.nodes.set(n.id, n);
@@ -130,6 +133,7 @@ export class GraphView {
         group: "nodes",
         data: { id: n.id, label: n.name, color: KIND_STYLE[n.kind].color, kind: n.kind },
         classes: n.draft ? "draft" : "",
+        position: start.get(n.id),
       });
     }
     for (const e of graph.edges) {
@@ -152,6 +156,35 @@ export class GraphView {
     return this.layout();
   }
 
+  /**
+   * Where new nodes start before the force layout refines them: on a circle around a neighbour
+   * already drawn (an expansion), or around the origin. Started on one point, a small graph stays
+   * bunched up (the layout does not randomise, so that it is the same every time).
+   */
+  private startPositions(graph: Subgraph): Map<string, { x: number; y: number }> {
+    const fresh = new Set(graph.nodes.filter((n) => !this.nodes.has(n.id)).map((n) => n.id));
+    const anchorOf = new Map<string, string>();
+    for (const e of graph.edges) {
+      if (fresh.has(e.source) && this.nodes.has(e.target)) anchorOf.set(e.source, e.target);
+      if (fresh.has(e.target) && this.nodes.has(e.source)) anchorOf.set(e.target, e.source);
+    }
+    const rings = new Map<string, string[]>();
+    for (const id of fresh) {
+      const anchor = anchorOf.get(id) ?? "";
+      rings.set(anchor, [...(rings.get(anchor) ?? []), id]);
+    }
+    const out = new Map<string, { x: number; y: number }>();
+    for (const [anchor, ids] of rings) {
+      const centre = anchor ? this.cy.getElementById(anchor).position() : { x: 0, y: 0 };
+      const radius = 60 + 25 * Math.sqrt(ids.length);
+      ids.forEach((id, i) => {
+        const angle = (2 * Math.PI * i) / ids.length;
+        out.set(id, { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+      });
+    }
+    return out;
+  }
+
   /** The ids currently drawn, and counts for tests and the status line. */
   get size() {
     return { nodes: this.nodes.size, edges: this.edges.size };
@@ -170,18 +203,40 @@ export class GraphView {
             animate: false,
             transform: (_: unknown, p: { x: number; y: number }) => ({ x: p.y, y: p.x }),
           }
-        : {
-            name: "cose",
-            animate: false,
-            nodeRepulsion: () => (n > 150 ? 9000 : 20000),
-            idealEdgeLength: () => (n > 150 ? 60 : 110),
-            padding: 30,
-            randomize: false,
-          };
+        : n <= SMALL_GRAPH
+          ? {
+              // A force layout bunches a handful of nodes around the focus: rings by distance read better.
+              name: "concentric",
+              animate: false,
+              padding: 30,
+              minNodeSpacing: 60,
+              startAngle: (3 / 2) * Math.PI,
+              concentric: this.ringOf(),
+              levelWidth: () => 1,
+            }
+          : {
+              name: "cose",
+              animate: false,
+              nodeRepulsion: () => (n > 150 ? 9000 : 20000),
+              idealEdgeLength: () => (n > 150 ? 60 : 110),
+              padding: 30,
+              randomize: false,
+            };
     const layout = this.cy.layout(options as cytoscape.LayoutOptions);
     const settled = layout.promiseOn("layoutstop").then(() => this.afterLayout());
     layout.run();
     return settled;
+  }
+
+  /** For the concentric layout: the focus in the middle, then its neighbours, then theirs; without a focus, by degree. */
+  private ringOf(): (node: cytoscape.NodeSingular) => number {
+    const focus = this.cy.nodes(".focus");
+    if (!focus.length) return (node) => node.degree(false);
+    const hops = this.cy.elements().not(".hidden").dijkstra({ root: focus, directed: false });
+    return (node) => {
+      const d = hops.distanceTo(node);
+      return Number.isFinite(d) ? 100 - d : 0;
+    };
   }
 
   private afterLayout(): void {

@@ -1,7 +1,7 @@
 import { ArticleView } from "./article-view.js";
 import { h } from "./dom.js";
 import { reviewView } from "./review-view.js";
-import { currentRoute, type ViewName } from "./route.js";
+import { currentRoute, draftsIncluded, navigate, routeUrl, type ViewName } from "./route.js";
 import { chainsView, exploreView, pathView, regionsView, type View } from "./views.js";
 import "./styles.css";
 
@@ -28,25 +28,49 @@ const TABS: Array<[ViewName, string]> = [
 ];
 const nav = h("nav", {}, ...TABS.map(([v, label]) => h("a", { href: `#/${v}`, "data-view": v, "data-testid": `tab-${v}` }, label)));
 
+/** Analyst views only: the review tab shows an article's facts whatever their status. */
+const draftsBox = h("input", {
+  type: "checkbox",
+  "data-testid": "include-drafts",
+  onchange: (e) => {
+    const { view, params } = currentRoute();
+    navigate(view, { ...Object.fromEntries(params), drafts: (e.target as HTMLInputElement).checked ? "1" : undefined });
+  },
+});
+const draftsToggle = h(
+  "label",
+  { class: "drafts-toggle", title: "Also show facts drafted from articles and not reviewed yet (dashed)" },
+  draftsBox,
+  "include drafts",
+);
+
 document.body.append(
-  h("header", {}, h("h1", {}, "Regional innovation graph"), nav, h("a", { href: "/graphiql", class: "graphiql" }, "GraphQL")),
+  h("header", {}, h("h1", {}, "Regional innovation graph"), nav, draftsToggle, h("a", { href: "/graphiql", class: "graphiql" }, "GraphQL")),
   h("main", {}, ...Object.values(views).map((v) => v.element)),
   statusLine,
   articles.element,
 );
 
-/** The review tab goes back to the article under review. */
-function updateTabs(view: ViewName): void {
+/** Tabs keep the drafts toggle; the review tab goes back to the article under review. */
+function updateTabs(view: ViewName, params: URLSearchParams): void {
+  const drafts = draftsIncluded(params) ? "1" : undefined;
   for (const a of nav.querySelectorAll("a")) {
-    a.classList.toggle("active", a.dataset.view === view);
-    if (a.dataset.view === "review" && view === "review") a.href = location.hash || "#/review";
+    const v = a.dataset.view as ViewName;
+    a.classList.toggle("active", v === view);
+    if (v === "review") {
+      if (view === "review") a.href = location.hash || "#/review";
+    } else {
+      a.href = routeUrl(v, { drafts });
+    }
   }
+  draftsBox.checked = !!drafts;
+  draftsToggle.hidden = view === "review";
 }
 
 async function render(): Promise<void> {
   const { view, params } = currentRoute();
   for (const [name, v] of Object.entries(views)) v.element.hidden = name !== view;
-  updateTabs(view);
+  updateTabs(view, params);
   document.body.dataset.ready = "false";
   try {
     await views[view].render(params);

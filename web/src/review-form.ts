@@ -83,7 +83,7 @@ export class ReviewForm {
       e.preventDefault();
       void this.send();
     });
-    this.element = h("details", { class: "review-form", open: true }, h("summary", {}, "Article to review"), form);
+    this.element = h("details", { class: "review-form", open: true }, h("summary", {}, "Paste an article to review"), form);
   }
 
   /** The token as typed (the view uses it for its own calls too). */

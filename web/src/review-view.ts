@@ -55,12 +55,13 @@ export function reviewView(status: Status): View {
     {
       type: "button",
       "data-testid": "accept-above",
+      title: "Mark every draft whose confidence is at or above this percentage to be accepted",
       onclick: () => {
         const n = facts.acceptFrom(Math.min(100, Math.max(0, Number(threshold.value) || 0)) / 100);
         outcome.textContent = `${n} more marked to accept.`;
       },
     },
-    "Accept all ≥",
+    "Accept ≥",
   );
   const applyButton = h(
     "button",

@@ -14,6 +14,14 @@ export function currentRoute(): Route {
   return { view, params: new URLSearchParams(query) };
 }
 
+/**
+ * Whether the analyst views include draft facts (extracted, not reviewed yet): `drafts=1` in the
+ * URL, off by default. navigate() carries it from view to view.
+ */
+export function draftsIncluded(params: URLSearchParams = currentRoute().params): boolean {
+  return params.get("drafts") === "1";
+}
+
 export function routeUrl(view: ViewName, params: Record<string, string | number | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") q.set(k, String(v));
@@ -21,8 +29,10 @@ export function routeUrl(view: ViewName, params: Record<string, string | number 
   return `#/${view}${s ? `?${s}` : ""}`;
 }
 
+/** Opens a view. The drafts toggle stays as it is unless `params` sets `drafts` (to "1", or undefined for off). */
 export function navigate(view: ViewName, params: Record<string, string | number | undefined>): void {
-  const url = routeUrl(view, params);
+  const drafts = "drafts" in params ? params.drafts : draftsIncluded() ? "1" : undefined;
+  const url = routeUrl(view, { ...params, drafts });
   // Busy from this moment, not from when the hashchange event arrives: whoever waits for the
   // page to be ready (the browser tests) never sees the previous view's "ready".
   document.body.dataset.ready = "false";

@@ -1,6 +1,7 @@
 import { type Kind, type SearchHit, search } from "./api.js";
 import { clear, h } from "./dom.js";
 import { KIND_STYLE } from "./kinds.js";
+import { draftsIncluded } from "./route.js";
 
 export interface SearchBoxOptions {
   placeholder: string;
@@ -53,7 +54,7 @@ export class SearchBox {
     const text = this.input.value.trim();
     const seq = ++this.seq;
     if (!text) return this.close();
-    const hits = await search(text, this.o.kinds).catch(() => []);
+    const hits = await search(text, this.o.kinds, { includeDrafts: draftsIncluded() }).catch(() => []);
     if (seq !== this.seq) return; // a newer keystroke has taken over
     this.hits = hits;
     this.active = hits.length ? 0 : -1;

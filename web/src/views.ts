@@ -4,7 +4,7 @@ import { EntityCard } from "./card.js";
 import { clear, h } from "./dom.js";
 import { evidenceList } from "./evidence.js";
 import { GraphView } from "./graph-view.js";
-import { navigate } from "./route.js";
+import { draftsIncluded, navigate } from "./route.js";
 import { SearchBox } from "./search-box.js";
 
 export interface View {
@@ -33,7 +33,7 @@ export function exploreView(articles: ArticleView, status: Status): View {
     testId: "explore-graph",
     onSelect: (n) => {
       selected = n;
-      void card.show(n.id);
+      void card.show(n.id, draftsIncluded(params));
     },
     onExpand: (n) => void expand(n),
   });
@@ -70,15 +70,16 @@ export function exploreView(articles: ArticleView, status: Status): View {
       const d = Number(p.get("depth") ?? 1);
       depth.value = String(d);
       if (!id) return status("Type a name to start.");
-      const around = await neighborhood(id, d);
+      const includeDrafts = draftsIncluded(p);
+      const around = await neighborhood(id, d, { includeDrafts });
       const focusNode = around.nodes.find((n) => n.id === id);
       if (focusNode) search.setValue(focusNode.name);
       await graph.show(around, id);
-      for (const x of (p.get("x") ?? "").split(",").filter(Boolean)) await graph.add(await neighborhood(x, 1));
+      for (const x of (p.get("x") ?? "").split(",").filter(Boolean)) await graph.add(await neighborhood(x, 1, { includeDrafts }));
       const sel = p.get("sel") ?? id;
       selected = focusNode;
-      await card.show(sel);
-      status(`${graph.size.nodes} entities, ${graph.size.edges} relations`);
+      await card.show(sel, includeDrafts);
+      status(`${graph.size.nodes} entities, ${graph.size.edges} relations${includeDrafts ? " (drafts included)" : ""}`);
     },
   };
 }
@@ -119,7 +120,7 @@ export function pathView(articles: ArticleView, status: Status): View {
       to = p.get("to") ?? undefined;
       clear(steps);
       if (!from || !to) return status("Pick two entities.");
-      const found = await connection(from, to);
+      const found = await connection(from, to, { includeDrafts: draftsIncluded(p) });
       if (!found) {
         await graph.show({ nodes: [], edges: [] });
         steps.append(h("li", {}, "No connection within 8 steps."));
@@ -165,7 +166,7 @@ export function chainsView(articles: ArticleView, status: Status): View {
   return {
     element,
     async render(p) {
-      const chains = await innovationChains(p.get("through") ?? undefined);
+      const chains = await innovationChains(p.get("through") ?? undefined, { includeDrafts: draftsIncluded(p) });
       clear(list);
       const nodes = chains.flatMap((c) => [c.lab, c.spinoff, c.productionLine, c.customer]);
       await graph.show({ nodes, edges: chains.flatMap((c) => c.edges) });
@@ -224,7 +225,7 @@ export function regionsView(articles: ArticleView, status: Status): View {
       b = p.get("b") ?? undefined;
       clear(list);
       if (!a || !b) return status("Pick two regions.");
-      const edges = await regionLinks(a, b);
+      const edges = await regionLinks(a, b, { includeDrafts: draftsIncluded(p) });
       const nodes = await nodesByIds([...new Set([a, b, ...edges.flatMap((e) => [e.source, e.target])])]);
       const byId = new Map(nodes.map((n) => [n.id, n]));
       aBox.setValue(byId.get(a)?.name ?? a);
