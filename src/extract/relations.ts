@@ -31,8 +31,9 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
       for (const m of slice.matchAll(new RegExp(trigger.pattern.source, trigger.pattern.flags))) {
         const at: Span = { start: sentence.start + (m.index ?? 0), end: sentence.start + (m.index ?? 0) + m[0].length };
         const phrase = phrases.find((p) => p.start <= at.start && at.start < p.end) ?? sentence;
-        const froms = pick(inside, trigger.from, at, REACH[lang], phrase);
         const found = pick(inside, trigger.to, at, REACH[lang], phrase);
+        // Both ends before the verb (Korean and Japanese objects: 경기도를 방문): the subject is the next one back.
+        const froms = pick(inside, trigger.from, at, REACH[lang], phrase, new Set(found.map(entityKey)));
         // "出席了活动" names no event: the article's event is meant (news reports are about one).
         const useFocal = found.length === 0 && focal && trigger.to.kinds.length === 1 && trigger.to.kinds[0] === "Event";
         const tos = useFocal ? [focal] : found;
@@ -62,8 +63,15 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
  * The mentions a trigger argument takes: every fitting one on its side in the sentence (a list of
  * parties, 甲、乙、丙…签署), or the nearest within reach, preferring the trigger's own phrase.
  */
-function pick(mentions: EntityMention[], arg: Argument, at: Span, reach: number, phrase: Span): EntityMention[] {
-  const all = mentions.filter((m) => arg.kinds.includes(m.kind));
+function pick(
+  mentions: EntityMention[],
+  arg: Argument,
+  at: Span,
+  reach: number,
+  phrase: Span,
+  exclude = new Set<string>(),
+): EntityMention[] {
+  const all = mentions.filter((m) => arg.kinds.includes(m.kind) && !exclude.has(entityKey(m)));
   const inPhrase = all.filter((m) => m.start >= phrase.start && m.end <= phrase.end);
   const fits = !arg.all && inPhrase.length > 0 ? inPhrase : all;
   const limit = arg.all ? Number.POSITIVE_INFINITY : reach;
@@ -75,7 +83,7 @@ function pick(mentions: EntityMention[], arg: Argument, at: Span, reach: number,
   return nearest.slice(0, 1);
 }
 
-/** The event an article is about: the one it names most often (first named on a tie). */
+/** The event an article is about: the one it names most often (first named on a tie), if named twice or surely. */
 function focalEvent(mentions: EntityMention[]): EntityMention | undefined {
   const counts = new Map<string, { first: EntityMention; n: number }>();
   for (const m of mentions.filter((x) => x.kind === "Event")) {
@@ -83,7 +91,9 @@ function focalEvent(mentions: EntityMention[]): EntityMention | undefined {
     if (c) c.n++;
     else counts.set(entityKey(m), { first: m, n: 1 });
   }
-  return [...counts.values()].sort((a, b) => b.n - a.n || a.first.start - b.first.start)[0]?.first;
+  // Named once, an event is not what the whole article is about (or was misread as one).
+  const best = [...counts.values()].sort((a, b) => b.n - a.n || a.first.start - b.first.start)[0];
+  return best && (best.n >= 2 || best.first.confidence >= 0.75) ? best.first : undefined;
 }
 
 /** Phrases: the pieces of a sentence between commas, semicolons and colons (not enumeration commas). */
@@ -163,7 +173,10 @@ function worksAt(text: string, lang: Lang, mentions: EntityMention[], clauses: S
 const PARTIES: readonly EntityKind[] = ["Institution", "Lab", "Company", "Region"];
 /** The verb, not the noun in 合作协议 / 合作发展 / 협력협약 (those state other facts, or none). */
 const COOPERATE: Record<"zh" | "ja" | "ko" | "en", { verb: RegExp; withMarker: RegExp }> = {
-  zh: { verb: /合作(?!协议|协定|备忘录|框架|发展|空间|典范|模式|项目|平台|基地|机制|关系|区|共赢)|协作|携手|联手/g, withMarker: /[与同跟]/g },
+  zh: {
+    verb: /合作(?!协议|协定|备忘录|框架|发展|空间|典范|模式|项目|平台|基地|机制|关系|区|共赢)|协作|携手|联手/g,
+    withMarker: /[与同跟]/g,
+  },
   ja: { verb: /協力(?!協定|覚書)|提携|連携|協業/g, withMarker: /と/g },
   ko: { verb: /협력(?!협약|각서)|제휴|협업|손잡/g, withMarker: /(?<=\S)(?:와|과)(?:의)?(?=\s)/g },
   en: { verb: /\b(?:cooperat\w*|collaborat\w*|partner\w*|team(?:ed)? up)\b/gi, withMarker: /\bwith\b|\band\b/gi },
@@ -181,15 +194,21 @@ function cooperation(view: string, lang: Lang, sentence: Span, mentions: EntityM
   const parties = mentions.filter((m) => PARTIES.includes(m.kind));
   const slice = view.slice(sentence.start, sentence.end);
   const add = (from: EntityMention, to: EntityMention, at: Span, rule: string, confidence: number) => {
-    if (joinable("COOPERATES_WITH", from, to)) out.push({ type: "COOPERATES_WITH", from, to, quote: quote(from, at, to), rule, confidence });
+    if (joinable("COOPERATES_WITH", from, to))
+      out.push({ type: "COOPERATES_WITH", from, to, quote: quote(from, at, to), rule, confidence });
   };
   for (const v of slice.matchAll(new RegExp(verb.source, verb.flags))) {
     const at = { start: sentence.start + (v.index ?? 0), end: sentence.start + (v.index ?? 0) + v[0].length };
     // Marker, partners and verb stand in one phrase (no comma between them).
-    const phraseStart = sentence.start + Math.max(...[...slice.slice(0, v.index).matchAll(/[，,；;：:]/g)].map((m) => (m.index ?? 0) + 1), 0);
+    const phraseStart =
+      sentence.start + Math.max(...[...slice.slice(0, v.index).matchAll(/[，,；;：:]/g)].map((m) => (m.index ?? 0) + 1), 0);
     const inPhrase = parties.filter((p) => p.start >= phraseStart && p.end <= at.start);
-    const markers = [...view.slice(phraseStart, at.start).matchAll(new RegExp(withMarker.source, withMarker.flags))].map((m) => phraseStart + (m.index ?? 0));
-    const marker = markers.reverse().find((pos) => inPhrase.some((p) => p.start > pos) && !inPhrase.some((p) => p.start < pos && pos < p.end));
+    const markers = [...view.slice(phraseStart, at.start).matchAll(new RegExp(withMarker.source, withMarker.flags))].map(
+      (m) => phraseStart + (m.index ?? 0),
+    );
+    const marker = markers
+      .reverse()
+      .find((pos) => inPhrase.some((p) => p.start > pos) && !inPhrase.some((p) => p.start < pos && pos < p.end));
     if (marker !== undefined) {
       const subject = parties.filter((p) => p.end <= marker).sort((a, b) => b.end - a.end)[0];
       if (!subject) continue;
@@ -197,7 +216,8 @@ function cooperation(view: string, lang: Lang, sentence: Span, mentions: EntityM
       continue;
     }
     const listed = inPhrase.filter((p) => at.start - p.end <= REACH[lang]);
-    for (let i = 0; i + 1 < listed.length; i++) add(listed[i] as EntityMention, listed[i + 1] as EntityMention, at, `${key}.cooperate.listed`, 0.45);
+    for (let i = 0; i + 1 < listed.length; i++)
+      add(listed[i] as EntityMention, listed[i + 1] as EntityMention, at, `${key}.cooperate.listed`, 0.45);
   }
   return out;
 }

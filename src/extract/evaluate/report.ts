@@ -66,5 +66,10 @@ export function ruleTable(scores: ArticleScore[]): string {
       total.set(rule, t);
     }
   const rows = [...total].sort((a, b) => b[1].predicted - a[1].predicted);
-  return rows.map(([rule, c]) => `   ${rule.padEnd(36)} ${String(c.predicted).padStart(4)} drafted ${pct(c.predicted ? c.correct / c.predicted : 0)} right pair`).join("\n");
+  return rows
+    .map(
+      ([rule, c]) =>
+        `   ${rule.padEnd(36)} ${String(c.predicted).padStart(4)} drafted ${pct(c.predicted ? c.correct / c.predicted : 0)} right pair`,
+    )
+    .join("\n");
 }

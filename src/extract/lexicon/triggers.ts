@@ -107,7 +107,7 @@ export const TRIGGERS: Trigger[] = [
   ...rule(
     "host",
     "HOSTED",
-    { zh: /承办|协办|主持/g, ja: /主宰|司会|運営/g, ko: /주관|공동\s?주최|사회/g, en: /\bco-?organi[sz]ed\b|\bco-?hosted\b/gi },
+    { zh: /承办|协办|主持/g, ja: /主宰|司会|運営/g, ko: /주관|공동\s?주최/g, en: /\bco-?organi[sz]ed\b|\bco-?hosted\b/gi },
     before(ACTOR, true),
     any(["Event"]),
     0.65,
@@ -243,8 +243,7 @@ export const TRIGGERS: Trigger[] = [
     "VISITED",
     {
       zh: /前往|赴|到访|走访|访问了|参观了/g,
-      ja: /を訪れ|を訪問/g,
-      ko: /을 방문|를 방문|을 찾|를 찾/g,
+
       en: /\b(?:visited|toured|went to)\b/gi,
     },
     before(ACTOR),
@@ -270,6 +269,24 @@ export const TRIGGERS: Trigger[] = [
     },
     before([...ORG, "Person"]),
     { kinds: ["Technology"], side: "after", all: true },
+    0.5,
+  ),
+  // Japanese and Korean put the place visited before the verb: 京都大学を訪問 / 경기도를 방문.
+  ...rule(
+    "visit-object",
+    "VISITED",
+    { ja: /を(?:訪問|訪れ|視察)(?!し[たた]\S)/g, ko: /[을를]\s?(?:방문|찾)(?:했|하|해|하였)/g },
+    before(ACTOR),
+    before([...ORG, "Region"]),
+    0.5,
+  ),
+  // …を訪問した○○ / …를 방문한 ○○: the visitor follows the verb.
+  ...rule(
+    "visit-object-relative",
+    "VISITED",
+    { ja: /を(?:訪問|訪れ)した/g, ko: /[을를]\s?방문한/g },
+    after(["Person", ...ORG]),
+    before([...ORG, "Region"]),
     0.5,
   ),
   ...rule(

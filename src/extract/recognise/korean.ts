@@ -46,6 +46,7 @@ const WORD = /[^\s,.;:!?()[\]{}"'“”‘’「」『』·、]+/g;
 /** Latin acronyms that name no organisation. */
 const NOT_ACRONYM = new Set([
   "CEO",
+  "R&D",
   "CTO",
   "CFO",
   "AI",
