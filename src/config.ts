@@ -28,9 +28,10 @@ const Env = z.object({
   MAVEN: z.string().default("mvn"),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  SEED_DIR: z.string().default("seed"),
   NODE_ENV: z.string().default("production"),
 });
-export type Config = z.infer<typeof Env> & { projectRoot: string; dataDir: string };
+export type Config = z.infer<typeof Env> & { projectRoot: string; dataDir: string; seedDir: string };
 
 /** The repository root (this file lives in src/). */
 export const projectRoot = path.resolve(import.meta.dirname, "..");
@@ -41,5 +42,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`invalid configuration in the environment:\n${lines.join("\n")}`);
   }
-  return { ...parsed.data, projectRoot, dataDir: path.resolve(projectRoot, parsed.data.DATA_DIR) };
+  return {
+    ...parsed.data,
+    projectRoot,
+    dataDir: path.resolve(projectRoot, parsed.data.DATA_DIR),
+    seedDir: path.resolve(projectRoot, parsed.data.SEED_DIR),
+  };
 }

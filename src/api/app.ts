@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
+import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { Driver } from "neo4j-driver";
+import { projectRoot } from "../config.js";
 import type { Logger } from "../log.js";
 import { type ApiContext, contextFactory } from "./context.js";
 import { errorFormatter } from "./errors.js";
@@ -24,6 +26,8 @@ export interface ApiOptions {
   log: Logger;
   /** Further routes (the explorer), tried after /health and /graphiql. */
   routes?: Route[];
+  /** seed/, which the review API links drafted articles with; default: the repository's seed/. */
+  seedDir?: string;
 }
 
 /** Without JWT_SECRET no token can be valid: writes are refused, reading works as ever. */
@@ -41,7 +45,10 @@ export interface RunningApi {
 
 /** Builds the schema, checks the server is compatible, and serves /graphql and /health. */
 export async function startApi(o: ApiOptions): Promise<RunningApi> {
-  const { neoSchema, schema } = await buildApiSchema(o.driver, signingKey(o));
+  const { neoSchema, schema } = await buildApiSchema(o.driver, signingKey(o), {
+    seedDir: o.seedDir ?? path.join(projectRoot, "seed"),
+    log: o.log,
+  });
   await assertCompatibleServer(neoSchema, o.driver, o.database);
   const protection = queryProtection();
   const apollo = new ApolloServer<ApiContext>({

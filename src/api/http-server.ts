@@ -4,7 +4,12 @@ import { type ApolloServer, HeaderMap } from "@apollo/server";
 import type { Logger } from "../log.js";
 import type { ApiContext } from "./context.js";
 
-const MAX_BODY_BYTES = 1_000_000;
+/**
+ * Request bodies are capped at 3 MB: enough for ingestArticle's article text of up to 1 MB (checked
+ * by its resolver, with a clear BAD_USER_INPUT) once JSON escapes it; queries themselves are small
+ * (graphql-armor caps their tokens).
+ */
+const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
 /** A route answers a request it owns and returns true, or returns false to let the next one try. */
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;

@@ -1,7 +1,9 @@
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
+import type { Logger } from "../log.js";
 import { analystResolvers } from "./analyst/resolvers.js";
+import { reviewResolvers } from "./review/resolvers.js";
 import { loadTypeDefs } from "./type-defs.js";
 
 export interface ApiSchema {
@@ -9,12 +11,19 @@ export interface ApiSchema {
   schema: GraphQLSchema;
 }
 
-/** The generated @neo4j/graphql schema over graphql/*.graphql. */
-export async function buildApiSchema(driver: Driver | undefined, jwtSecret: string): Promise<ApiSchema> {
+/** What the review API's resolvers need besides the request context. */
+export interface ReviewSettings {
+  seedDir: string;
+  log: Logger;
+}
+
+/** The generated @neo4j/graphql schema over graphql/*.graphql, with the analyst and review resolvers. */
+export async function buildApiSchema(driver: Driver | undefined, jwtSecret: string, review: ReviewSettings): Promise<ApiSchema> {
+  const reviews = reviewResolvers({ ...review, jwtSecret });
   const neoSchema = new Neo4jGraphQL({
     typeDefs: loadTypeDefs(),
     driver,
-    resolvers: analystResolvers,
+    resolvers: { Query: { ...analystResolvers.Query, ...reviews.Query }, Mutation: reviews.Mutation },
     features: { authorization: { key: jwtSecret } },
   });
   const schema = await neoSchema.getSchema();

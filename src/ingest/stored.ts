@@ -54,15 +54,15 @@ function parseStored(json: string, file: string, problems: DataProblem[]): Annot
   return parsed.data;
 }
 
-/** Entity ids the catalogue and the seed annotations define, with their kinds. */
-function definedKinds(corpus: RawCorpus): Map<string, string> {
+/** Entity ids the corpus defines (catalogue, then annotations in order), with their kinds. */
+export function definedKinds(corpus: RawCorpus): Map<string, string> {
   const kinds = new Map<string, string>(corpus.catalogue.entities.map((e) => [e.id, e.kind]));
   for (const { data } of corpus.annotations) for (const m of data.entities) if (!("ref" in m) && !kinds.has(m.id)) kinds.set(m.id, m.kind);
   return kinds;
 }
 
 /** A definition of an id already defined with the same kind, as a reference carrying its sightings and marks. */
-function asReference(m: Mention, kinds: Map<string, string>): Mention {
+export function asReference(m: Mention, kinds: ReadonlyMap<string, string>): Mention {
   if ("ref" in m || kinds.get(m.id) !== m.kind) return m;
   const { id, seen, garbled, draft, confidence, rule } = m;
   return Object.fromEntries(
