@@ -5,6 +5,7 @@ import type { Knowledge } from "./knowledge.js";
 import { detectLanguage } from "./language.js";
 import { findMeasures } from "./measures.js";
 import { knownBySurface, knownMentions, parentsInNames, resolveMentions } from "./mentions.js";
+import { peopleInContext } from "./people-in-context.js";
 import { simplifiedView } from "./recognise/chinese.js";
 import { recogniserFor } from "./recognise/index.js";
 import { findRelations } from "./relations.js";
@@ -36,7 +37,8 @@ export async function extractArticle(input: ExtractInput, knowledge: Knowledge):
   const view = simplifiedView(text, lang);
   const known = knownMentions(text, view, knowledge);
   const resolved = resolveMentions(known, recogniser.recognise(text));
-  const mentions = knownBySurface(resolved.mentions, knowledge);
+  const resolvedMentions = knownBySurface(resolved.mentions, knowledge);
+  const mentions = [...resolvedMentions, ...peopleInContext(view, lang, resolvedMentions, text)].sort((a, b) => a.start - b.start);
   const embedded = [...resolved.embedded, ...parentsInNames(mentions, view)];
   const relations = [...findRelations(text, view, lang, mentions), ...embeddedParts(embedded)];
   const measures = findMeasures(text, lang, mentions);
