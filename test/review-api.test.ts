@@ -362,3 +362,19 @@ describe("ingesting and reviewing an article", () => {
     expect(await fingerprintWithout(seeded.driver, [a.articleId, b.articleId])).toBe(seedOnly);
   });
 });
+
+describe("two editors at once", () => {
+  // The gazetteer is warm by now, so both requests reach their write transactions together; without
+  // the review lock (cypher/review/lock.cypher) one of the two statements is lost.
+  it("ingesting two articles that state the same relation at the same time keeps both statements", async () => {
+    const texts = [
+      "香港城市大学参加第二届香港国际创科展。城大代表团在展会上介绍了研究成果。",
+      "香港城市大学参加第二届香港国际创科展。香港贸易发展局主办第二届香港国际创科展。",
+    ];
+    const [x, y] = await Promise.all(texts.map((text) => ingest({ text })));
+    const edge = (await neighborhood("cityu", true)).edges.find((e) => edgeKey(e) === "cityu PARTICIPATED_IN innoex-2024");
+    expect(edge.evidence.map((e: any) => e.articleId).sort()).toEqual([x?.articleId, y?.articleId].sort());
+    const organised = (await neighborhood("hktdc")).edges.find((e) => edgeKey(e) === "hktdc ORGANIZED innoex-2024");
+    expect(organised.evidence.map((e: any) => e.articleId)).toEqual(["article-001", y?.articleId]);
+  });
+});
