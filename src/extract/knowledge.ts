@@ -27,6 +27,8 @@ export interface Knowledge {
   readonly entities: ReadonlyMap<string, KnownEntity>;
   readonly names: NameIndex;
   readonly entityCount: number;
+  /** The region each administrative division lies in (by id), for telling same-named divisions apart. */
+  readonly parentOf: ReadonlyMap<string, string>;
 }
 
 /**
@@ -36,6 +38,7 @@ export interface Knowledge {
  */
 export async function loadKnowledge(sources: KnowledgeSources): Promise<Knowledge> {
   const entities = new Map<string, KnownEntity>();
+  const parentOf = new Map<string, string>();
   const forms: FormEntry[] = [];
   const add = (def: EntityDefinition, source: KnownEntity["source"], extra: FormEntry["text"][] = [], garbled: string[] = []) => {
     const known = entities.get(def.id);
@@ -64,10 +67,14 @@ export async function loadKnowledge(sources: KnowledgeSources): Promise<Knowledg
   }
   if (!sources.withoutDivisions) {
     for (const def of [...countryEntities(), ...technologyFields()]) if (!entities.has(def.id)) add(def, "reference");
-    for (const def of divisionEntities(new Set(forms.map((f) => f.text)))) add(def, "reference");
+    const idOfName = new Map<string, string>();
+    for (const f of forms) if (!idOfName.has(f.text)) idOfName.set(f.text, f.id);
+    const divisions = divisionEntities(idOfName);
+    for (const def of divisions.regions) add(def, "reference");
+    for (const [child, parent] of divisions.parentOf) parentOf.set(child, parent);
   }
   if (sources.driver) for (const def of await graphEntities(sources.driver, sources.database)) if (!entities.has(def.id)) add(def, "graph");
-  return { entities, names: new NameIndex(forms), entityCount: entities.size };
+  return { entities, names: new NameIndex(forms), entityCount: entities.size, parentOf };
 }
 
 function namesOf(def: EntityDefinition): string[] {

@@ -1,3 +1,4 @@
+import type { FormEntry } from "./gazetteer/name-index.js";
 import type { Knowledge } from "./knowledge.js";
 import type { EntityMention } from "./types.js";
 
@@ -18,12 +19,24 @@ const SOURCE_CONFIDENCE = { catalogue: 0.95, annotation: 0.9, graph: 0.85, refer
 export function knownMentions(text: string, view: string, knowledge: Knowledge): EntityMention[] {
   const out: EntityMention[] = [];
   const hits = view === text ? knowledge.names.find(text) : longestFirst([...knowledge.names.find(text), ...knowledge.names.find(view)]);
+  const rivalsOf = (entries: FormEntry[]) => {
+    const best = entries[0] as FormEntry;
+    return [...new Set(entries.filter((e) => e.source === best.source && e.garbled === best.garbled).map((e) => e.id))];
+  };
+  const sure = new Set(
+    hits.filter((h) => h.entries.length > 0 && rivalsOf(h.entries).length === 1).map((h) => (h.entries[0] as FormEntry).id),
+  );
   for (const found of hits) {
     const hit = { ...found, surface: text.slice(found.start, found.end) };
-    const best = hit.entries[0];
+    let best = hit.entries[0];
     if (!best) continue;
-    const rivals = new Set(hit.entries.filter((e) => e.source === best.source && e.garbled === best.garbled).map((e) => e.id));
-    if (rivals.size > 1 && best.source === "reference") continue;
+    const rivals = rivalsOf(hit.entries);
+    if (rivals.length > 1 && best.source === "reference") {
+      // 南山区 is in Shenzhen and in Chaozhou...: keep the one whose city or province the text names.
+      const placed = rivals.filter((id) => ancestors(id, knowledge.parentOf).some((a) => sure.has(a)));
+      if (placed.length !== 1) continue;
+      best = hit.entries.find((e) => e.id === placed[0]) as FormEntry;
+    }
     out.push({
       start: hit.start,
       end: hit.end,
@@ -109,4 +122,10 @@ export function knownBySurface(mentions: EntityMention[], knowledge: Knowledge):
     if (!best || best.garbled) return m;
     return { ...m, kind: best.kind, knownId: best.id, rule: `gazetteer.${best.source}`, confidence: Math.max(m.confidence, 0.8) };
   });
+}
+
+function ancestors(id: string, parentOf: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  for (let at = parentOf.get(id); at && out.length < 4; at = parentOf.get(at)) out.push(at);
+  return out;
 }

@@ -5,26 +5,44 @@ import { sinoKoreanReading } from "./korean-readings.js";
 
 /**
  * China's administrative divisions (and Hong Kong's and Macao's) as Region definitions, leaving
- * out those whose name the project already knows (the catalogue's Zibo is Zibo). Ids are the
- * English name, qualified by the parent where two divisions share it (nanshan-district-shenzhen).
+ * out those whose name the project already knows (the catalogue's Zibo is Zibo), and the parent of
+ * each (by id), so a name several divisions share can be told apart by the places around it. Ids
+ * are the English name, qualified by the parent where two divisions share it (nanshan-district-shenzhen).
  */
-export function divisionEntities(knownNames: ReadonlySet<string>): EntityDefinition[] {
+export function divisionEntities(knownIdOfName: ReadonlyMap<string, string>): {
+  regions: EntityDefinition[];
+  parentOf: Map<string, string>;
+} {
   const divisions = loadDivisions();
   const byCode = new Map(divisions.map((d) => [d.code, d]));
   const idCount = new Map<string, number>();
   for (const d of divisions) idCount.set(slug(d.en), (idCount.get(slug(d.en)) ?? 0) + 1);
-  const out: EntityDefinition[] = [];
+  const regions: EntityDefinition[] = [];
+  const idOfCode = new Map<string, string>();
   const used = new Set<string>();
+  const knownId = (d: Division) =>
+    knownIdOfName.get(d.zhHans) ?? (d.short && d.level !== "district" ? knownIdOfName.get(d.short) : undefined);
   for (const d of divisions) {
-    if (knownNames.has(d.zhHans) || (d.short && d.level !== "district" && knownNames.has(d.short))) continue;
+    const known = knownId(d);
+    if (known) {
+      idOfCode.set(d.code, known);
+      continue;
+    }
     let id = slug(d.en);
     const parent = d.parent ? byCode.get(d.parent) : undefined;
     if ((idCount.get(id) ?? 0) > 1 && parent) id = `${id}-${slug(parent.en)}`;
     if (used.has(id)) id = `${id}-${d.code}`;
     used.add(id);
-    out.push(toRegion(d, id));
+    idOfCode.set(d.code, id);
+    regions.push(toRegion(d, id));
   }
-  return out;
+  const parentOf = new Map<string, string>();
+  for (const d of divisions) {
+    const id = idOfCode.get(d.code);
+    const parent = d.parent ? idOfCode.get(d.parent) : undefined;
+    if (id && parent) parentOf.set(id, parent);
+  }
+  return { regions, parentOf };
 }
 
 function toRegion(d: Division, id: string): EntityDefinition {

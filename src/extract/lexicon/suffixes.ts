@@ -72,7 +72,24 @@ export const ZH_SUFFIXES: Suffix[] = [
   ...s("ProductionLine", "mass", "生产线", "产线"),
   ...s("Technology", "material", "材料", "电解质", "正极材料", "负极材料"),
   ...s("Technology", "product", "电池", "芯片", "电缆", "机器人", "传感器", "疫苗", "装备", "储能系统"),
-  ...s("Region", "zone", "高新区", "开发区", "新区", "产业园", "科技园", "科学城", "示范区", "合作区", "自贸区", "产业园区"),
+  ...s(
+    "Region",
+    "zone",
+    "高新区",
+    "开发区",
+    "新区",
+    "产业园",
+    "科技园",
+    "科学城",
+    "示范区",
+    "合作区",
+    "自贸区",
+    "产业园区",
+    "口岸",
+    "科学园",
+  ),
+  // Venues: where events are held (curators file hotels and convention centres as venue regions).
+  ...s("Region", "venue", "宾馆", "酒店", "饭店", "会议中心", "会展中心", "展览中心", "国际会议中心", "会议展览中心", "体育馆", "大礼堂"),
 ];
 
 /** Spun forms of the Chinese endings (研讨院 for 研究院), so a reworded article's names are still typed. */
@@ -92,6 +109,8 @@ export const JA_SUFFIXES: Suffix[] = [
   ...s("Event", "matchmaking", "交流会", "商談会", "説明会"),
   ...s("Event", "expo", "博覧会", "展示会", "見本市", "エキスポ"),
   ...s("Agreement", "mou", "覚書"),
+  ...s("Region", "zone", "パーク区", "ゾーン", "協力区", "開発区", "新区", "特区", "口岸", "モデル区", "サイエンスパーク"),
+  ...s("Region", "venue", "ホテル", "会議場", "展示場", "コンベンションセンター"),
   ...s("Agreement", "cooperation-agreement", "協定", "協定書", "契約"),
 ];
 
@@ -115,7 +134,8 @@ export const KO_SUFFIXES: Suffix[] = [
   ...s("Event", "competition", "경진대회", "창업대회"),
   ...s("Agreement", "mou", "양해각서", "MOU"),
   ...s("Agreement", "cooperation-agreement", "협약", "협정", "협약서", "계약"),
-  ...s("Region", "zone", "단지", "특구", "시범구", "커뮤니티"),
+  ...s("Region", "zone", "단지", "특구", "시범구", "시범지구", "커뮤니티", "합작구", "협력구"),
+  ...s("Region", "venue", "호텔", "컨벤션센터", "전시장"),
 ];
 
 /** English: the head word of a capitalised span. */

@@ -112,6 +112,21 @@ export function recogniseChinese(text: string, simplified: string, rulePrefix: s
       mention(start, start + inner.length, { kind: suffix.kind, subtype: suffix.type, rule: `${rulePrefix}.quoted-name`, confidence: 0.8 });
     }
   }
+  // 《质谱成像与质谱定量分析研究》合作协议: a titled agreement, the title marks and the ending together.
+  for (const m of simplified.matchAll(/《[^《》]{2,40}》(?:战略)?(?:合作|共建|框架|合作框架)?(?:协议|协定|备忘录|合同)/g)) {
+    const start = m.index ?? 0;
+    mention(start, start + m[0].length, {
+      kind: "Agreement",
+      subtype: /共建/.test(m[0]) ? "co-construction-agreement" : /备忘录/.test(m[0]) ? "mou" : "cooperation-agreement",
+      rule: `${rulePrefix}.titled-agreement`,
+      confidence: 0.85,
+    });
+  }
+  // 揭牌仪式, 协议签署仪式, 开幕式: a ceremony is named by what is done at it.
+  for (const m of simplified.matchAll(/(?:协议|合作|项目)?(?:签署|签约|揭牌|启动|开幕|颁奖|奠基|授牌)(?:仪式|典礼)/g)) {
+    const start = m.index ?? 0;
+    mention(start, start + m[0].length, { kind: "Event", subtype: "ceremony", rule: `${rulePrefix}.ceremony`, confidence: 0.6 });
+  }
   // Where a verb or function word of two or more characters starts (葛伟|接待): a name cannot run into it.
   const wordStarts = new Set(tokens.filter((t) => t.word.length >= 2 && /^(?:v|p|c|d|u|r|m|t|f)/.test(t.tag)).map((t) => t.start));
   for (const m of simplified.matchAll(AFTER_TITLE)) {
