@@ -65,9 +65,11 @@ function asGraphQLError(err: unknown): never {
   throw err;
 }
 
-/** The article just written is read back; only a concurrent deletion could remove it meanwhile. */
+/**
+ * The article just written, read back. It can be missing only if something deleted it meanwhile,
+ * or if the graph holds the same text as an article without annotation (imported from elsewhere).
+ */
 function stillThere(review: ArticleReview | null, articleId: string): ArticleReview {
-  if (!review)
-    throw new GraphQLError(`article ${articleId} was removed while it was being reviewed`, { extensions: { code: "NOT_FOUND" } });
+  if (!review) throw new GraphQLError(`article ${articleId} has no annotation to review`, { extensions: { code: "NOT_FOUND" } });
   return review;
 }
