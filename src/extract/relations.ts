@@ -53,6 +53,7 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
           }
       }
     }
+    if (focal) out.push(...announcedAt(lang.startsWith("zh") || lang === "ja" ? view : text, lang, sentence, inside, focal, quote));
     out.push(...worksAt(lang.startsWith("zh") ? view : text, lang, inside, clauses));
     out.push(...cooperation(lang.startsWith("zh") || lang === "ja" ? view : text, lang, sentence, inside, quote));
   }
@@ -220,6 +221,50 @@ function cooperation(view: string, lang: Lang, sentence: Span, mentions: EntityM
       add(listed[i] as EntityMention, listed[i + 1] as EntityMention, at, `${key}.cooperate.listed`, 0.45);
   }
   return out;
+}
+
+const ANNOUNCE: Record<"zh" | "ja" | "ko" | "en", { act: RegExp; atEvent: RegExp }> = {
+  zh: {
+    act: /签署|签订|签约|揭牌|成立|启动|发布|亮相|落地/,
+    atEvent: /现场|会上|会议上|期间|活动中|活动上|大会上|仪式上|论坛上|当天|会议中/,
+  },
+  ja: { act: /締結|調印|署名|除幕|設立|発足|発表|始動/, atEvent: /会議中|イベント中|期間中|会場で|席上|当日/ },
+  ko: { act: /체결|서명|현판|출범|개소|발표|설립/, atEvent: /행사에서|자리에서|현장에서|회의에서|포럼에서|기간/ },
+  en: {
+    act: /\b(?:signed|unveiled|launched|inaugurated|established|announced)\b/i,
+    atEvent: /\b(?:at the (?:event|forum|conference|ceremony|meeting|expo)|during the)\b/i,
+  },
+};
+
+/**
+ * 会议现场为"大公坊鲁港技术转移中心"揭牌 / 会議中、…覚書を締結: an agreement signed, or a lab or centre
+ * launched, at the article's event (the sentence names the event, or says "at the event").
+ */
+function announcedAt(
+  view: string,
+  lang: Lang,
+  sentence: Span,
+  mentions: EntityMention[],
+  focal: EntityMention,
+  quote: (...s: Span[]) => Span,
+): FoundRelation[] {
+  const key = lang.startsWith("zh") ? "zh" : (lang as "ja" | "ko" | "en");
+  const words = view.slice(sentence.start, sentence.end);
+  const { act, atEvent } = ANNOUNCE[key];
+  if (!act.test(words)) return [];
+  const namesEvent = mentions.some((m) => entityKey(m) === entityKey(focal));
+  if (!namesEvent && !atEvent.test(words)) return [];
+  return mentions
+    .filter((m) => m.kind === "Agreement" || ((m.kind === "Lab" || m.kind === "Technology") && !m.knownId))
+    .filter((m) => joinable("ANNOUNCED_AT", m, focal))
+    .map((m) => ({
+      type: "ANNOUNCED_AT",
+      from: m,
+      to: focal,
+      quote: quote(m),
+      rule: `${key}.announced-at-event`,
+      confidence: namesEvent ? 0.55 : 0.45,
+    }));
 }
 
 /** From the start of the clause holding the first span to the end of the clause holding the last. */
