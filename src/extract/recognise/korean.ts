@@ -97,7 +97,7 @@ export function koreanRecogniser(): Recogniser {
         const suffix = suffixes.endingAt(w.stem);
         if (suffix && !TITLES.has(w.stem)) {
           let first = i;
-          while (first > 0 && i - first < 3 && !(words[first - 1] as Word).closes && isNameWord((words[first - 1] as Word).stem)) first--;
+          while (first > 0 && i - first < 5 && !(words[first - 1] as Word).closes && isNameWord((words[first - 1] as Word).stem)) first--;
           const start = (words[first] as Word).start;
           const end = w.start + w.stem.length;
           if (end - start > suffix.text.length)
@@ -141,14 +141,15 @@ function isNameWord(stem: string): boolean {
   return (
     !NOT_NAME.has(stem) &&
     !PARTICLES.includes(stem) &&
-    /^[\p{Script=Hangul}A-Za-z0-9]+$/u.test(stem) &&
+    /^[\p{Script=Hangul}A-Za-z0-9][\p{Script=Hangul}A-Za-z0-9·-]*$/u.test(stem) &&
     !TITLES.has(stem) &&
     !/(?:다|고|며|서|면|게|지|한|된|인|할|될|던)$/u.test(stem)
   );
 }
 
+/** 2–4 syllables, not ending like an adjective or verb form (급속한, 새로운, 진행된). */
 function isHangulName(stem: string): boolean {
-  return /^\p{Script=Hangul}{2,4}$/u.test(stem);
+  return /^\p{Script=Hangul}{2,4}$/u.test(stem) && !/(?:한|된|는|운|은|을|를|의|적|할|될|던|인|게|고)$/u.test(stem);
 }
 
 /** ko-dic place names (지명) the gazetteer did not know; its person class (인명) tags too many common words to use. */
