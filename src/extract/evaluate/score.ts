@@ -53,7 +53,8 @@ export function scoreDraft(draft: Annotation, gold: Annotation, text: string, ki
   for (const r of draft.relations) {
     const from = toGold.get(r.from);
     const to = toGold.get(r.to);
-    const rule = (relationRules[r.rule ?? "none"] ??= { predicted: 0, correct: 0 });
+    const rule = relationRules[r.rule ?? "none"] ?? { predicted: 0, correct: 0 };
+    relationRules[r.rule ?? "none"] = rule;
     rule.predicted++;
     if (from && to && goldPairs.has(pairKey(from, to))) rule.correct++;
     draftPairs.add(from && to ? pairKey(from, to) : `unmatched:${r.from}|${r.to}`);

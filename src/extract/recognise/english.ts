@@ -7,7 +7,7 @@ const suffixes = new SuffixMatcher(EN_SUFFIXES);
 const CAP = String.raw`(?:[A-Z][\w'&.-]*|[A-Z]{2,}|\d+[A-Za-z]*)`;
 const JOIN = String.raw`(?:\s+(?:of|and|for|the|on|in|de|&)\s+|\s+|-)`;
 /** Capitalised spans joined by of/and/for/the: The Hong Kong University of Science and Technology. */
-const SPAN = new RegExp(String.raw`${CAP}(?:${JOIN}${CAP})*`, "g");
+const SPAN = new RegExp(`${CAP}(?:${JOIN}${CAP})*`, "g");
 const TITLE_ALT = EN_TITLES.map((t) => t.replace(".", "\\.")).join("|");
 const PERSON_AFTER_TITLE = new RegExp(String.raw`\b(?:${TITLE_ALT})\s+((?:[A-Z][a-z]+[\s-]){0,2}[A-Z][a-z]+)`, "g");
 const SENTENCE_STARTERS = new Set([
