@@ -10,6 +10,8 @@ const JOIN = String.raw`(?:\s+(?:of|and|for|the|on|in|de|&)\s+|\s+|-)`;
 const SPAN = new RegExp(`${CAP}(?:${JOIN}${CAP})*`, "g");
 const TITLE_ALT = EN_TITLES.map((t) => t.replace(".", "\\.")).join("|");
 const PERSON_AFTER_TITLE = new RegExp(String.raw`\b(?:${TITLE_ALT})\s+((?:[A-Z][a-z]+[\s-]){0,2}[A-Z][a-z]+)`, "g");
+const SIGNED_AGREEMENT =
+  /\b(?:signed|inked|concluded|entered into)\s+(?:an?|the|two|three|several)\s+((?:[\w-]+\s+){0,4}?(?:agreements?|memorand(?:um|a) of understanding|MoUs?|MOUs?|contracts?))\b/gi;
 const SENTENCE_STARTERS = new Set([
   "The",
   "A",
@@ -62,6 +64,13 @@ export function englishRecogniser(): Recogniser {
             confidence: 0.7,
           });
         }
+      }
+      // "signed a strategic cooperation agreement": an agreement named only by its kind.
+      for (const m of text.matchAll(SIGNED_AGREEMENT)) {
+        const name = m[1] as string;
+        const start = (m.index ?? 0) + m[0].length - name.length;
+        const type = /memorandum|mou/i.test(name) ? "mou" : /framework/i.test(name) ? "framework-agreement" : /contract/i.test(name) ? "contract" : "cooperation-agreement";
+        out.push({ start, end: start + name.length, surface: name, kind: "Agreement", subtype: type, rule: "en.signed-agreement", confidence: 0.6 });
       }
       for (const m of text.matchAll(PERSON_AFTER_TITLE)) {
         const name = m[1] as string;

@@ -61,12 +61,14 @@ function trimToName(kanji: string): string | undefined {
 function nounRuns(tokens: JaToken[]): Array<{ start: number; end: number }> {
   const runs: Array<{ start: number; end: number }> = [];
   let current: { start: number; end: number } | undefined;
-  for (const t of tokens) {
+  for (const [i, t] of tokens.entries()) {
     const nounish =
       (t.pos === "名詞" && !["代名詞", "数", "非自立", "接尾"].includes(t.detail1)) ||
       (t.pos === "名詞" && t.detail1 === "接尾" && t.detail2 !== "助数詞") ||
       t.pos === "接頭詞";
-    if (nounish && current && current.end === t.start) current.end = t.end;
+    // 河套深セン・香港科学技術協力区: a middle dot between two nouns joins one name.
+    const joiningDot = t.surface === "・" && current?.end === t.start && tokens[i + 1]?.pos === "名詞";
+    if ((nounish || joiningDot) && current && current.end === t.start) current.end = t.end;
     else if (nounish) {
       current = { start: t.start, end: t.end };
       runs.push(current);
