@@ -69,8 +69,22 @@ export function englishRecogniser(): Recogniser {
       for (const m of text.matchAll(SIGNED_AGREEMENT)) {
         const name = m[1] as string;
         const start = (m.index ?? 0) + m[0].length - name.length;
-        const type = /memorandum|mou/i.test(name) ? "mou" : /framework/i.test(name) ? "framework-agreement" : /contract/i.test(name) ? "contract" : "cooperation-agreement";
-        out.push({ start, end: start + name.length, surface: name, kind: "Agreement", subtype: type, rule: "en.signed-agreement", confidence: 0.6 });
+        const type = /memorandum|mou/i.test(name)
+          ? "mou"
+          : /framework/i.test(name)
+            ? "framework-agreement"
+            : /contract/i.test(name)
+              ? "contract"
+              : "cooperation-agreement";
+        out.push({
+          start,
+          end: start + name.length,
+          surface: name,
+          kind: "Agreement",
+          subtype: type,
+          rule: "en.signed-agreement",
+          confidence: 0.6,
+        });
       }
       for (const m of text.matchAll(PERSON_AFTER_TITLE)) {
         const name = m[1] as string;
