@@ -33,15 +33,17 @@ export class FactList {
   private readonly decisions = new Map<string, Decision>();
   private readonly rows = new Map<string, HTMLElement>();
   private facts: ReviewFact[] = [];
+  private marked: (factId: string) => boolean = () => true;
 
   constructor(private readonly o: FactListOptions) {
     this.element = h("div", { class: "fact-list", "data-testid": "fact-list" });
     this.element.addEventListener("mouseleave", () => o.onFocus(undefined, false));
   }
 
-  /** Shows these facts; decisions not yet applied are dropped. */
-  show(facts: ReviewFact[]): void {
+  /** Shows these facts (`marked`: those found in the text); decisions not yet applied are dropped. */
+  show(facts: ReviewFact[], marked: (factId: string) => boolean = () => true): void {
     this.facts = facts;
+    this.marked = marked;
     this.decisions.clear();
     this.rows.clear();
     clear(this.element);
@@ -167,7 +169,7 @@ export class FactList {
         ),
         conf ? h("span", { class: "confidence", title: "the extractor's confidence" }, conf) : null,
         f.rule ? h("code", { class: "rule", title: "the rule that drafted it" }, f.rule) : null,
-        f.highlights.length ? null : h("span", { class: "unmarked" }, "not marked in the text"),
+        this.marked(f.id) ? null : h("span", { class: "unmarked", "data-testid": "unmarked" }, "not found in the text"),
       ),
       f.status === "DRAFT" ? h("div", { class: "decisions" }, box("accept", "Accept"), box("reject", "Reject")) : null,
     );

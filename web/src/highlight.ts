@@ -23,7 +23,10 @@ export interface Highlight {
 export interface Segment {
   start: number;
   end: number;
-  /** The entity marked here (entities never overlap: the leftmost, then longest, form wins). */
+  /**
+   * The entities marked here: the one whose form reads here (leftmost, then longest, form wins; two
+   * entities with the very same form share it), then any whose forms all lie inside longer names.
+   */
   entities: Highlight[];
   /** The quotes covering this stretch (they may overlap each other and the entities). */
   quotes: Highlight[];
@@ -44,14 +47,21 @@ function occurrences(text: string, hl: Highlight): Occurrence[] {
   return found;
 }
 
+interface Run {
+  start: number;
+  end: number;
+  hls: Highlight[];
+}
+
 /**
  * Entity forms as a tokenizer reads them: leftmost first, then longest, never overlapping (香港 inside
  * 香港中文大学 is part of the university's name, not a second mention). Two entities with the very same
- * form share its occurrences.
+ * form share its occurrences. An entity none of whose occurrences survives keeps those that lie inside
+ * a longer name (`nested`), so that every entity can be found in the text.
  */
-function entityRuns(text: string, entities: Highlight[]): Array<{ start: number; end: number; hls: Highlight[] }> {
+function entityRuns(text: string, entities: Highlight[]): { runs: Run[]; nested: Occurrence[] } {
   const all = entities.flatMap((e) => occurrences(text, e)).sort((a, b) => a.start - b.start || b.end - a.end);
-  const runs: Array<{ start: number; end: number; hls: Highlight[] }> = [];
+  const runs: Run[] = [];
   for (const o of all) {
     const last = runs.at(-1);
     if (last && o.start === last.start && o.end === last.end) {
@@ -60,18 +70,20 @@ function entityRuns(text: string, entities: Highlight[]): Array<{ start: number;
       runs.push({ start: o.start, end: o.end, hls: [o.hl] });
     }
   }
-  return runs;
+  const shown = new Set(runs.flatMap((r) => r.hls));
+  const nested = all.filter((o) => !shown.has(o.hl) && runs.some((r) => r.start <= o.start && r.end >= o.end));
+  return { runs, nested };
 }
 
 /** The text cut where any mark starts or ends, each piece with the marks covering it; unmarked pieces included. */
 export function segments(text: string, highlights: Highlight[]): Segment[] {
-  const runs = entityRuns(
+  const { runs, nested } = entityRuns(
     text,
     highlights.filter((hl) => hl.type === "entity"),
   );
   const quotes = highlights.filter((hl) => hl.type !== "entity").flatMap((hl) => occurrences(text, hl));
   const cuts = new Set<number>([0, text.length]);
-  for (const r of [...runs, ...quotes]) {
+  for (const r of [...runs, ...nested, ...quotes]) {
     cuts.add(r.start);
     cuts.add(r.end);
   }
@@ -83,9 +95,10 @@ export function segments(text: string, highlights: Highlight[]): Segment[] {
     const end = points[i + 1] as number;
     while (runs[run] && (runs[run]?.end ?? 0) <= start) run++;
     const r = runs[run];
-    const entities = r && r.start <= start && r.end >= end ? r.hls : [];
+    const outer = r && r.start <= start && r.end >= end ? r.hls : [];
+    const inner = nested.filter((o) => o.start <= start && o.end >= end).map((o) => o.hl);
     const covering = quotes.filter((q) => q.start <= start && q.end >= end).map((q) => q.hl);
-    out.push({ start, end, entities, quotes: [...new Set(covering)] });
+    out.push({ start, end, entities: [...outer, ...new Set(inner)], quotes: [...new Set(covering)] });
   }
   return out;
 }

@@ -2,8 +2,9 @@ import { h } from "./dom.js";
 import { editorToken, saveEditorToken } from "./editor-token.js";
 import type { NewArticle } from "./review-api.js";
 
-/** The server reads at most 1 MB per request; the text travels as JSON (escapes included) with the query. */
-const MAX_TEXT_BYTES = 900_000;
+/** What the server takes (src/api/review/input.ts): an article of at most 1 MB of UTF-8, a title of 500 characters. */
+const MAX_TEXT_BYTES = 1024 * 1024;
+const MAX_TITLE_LENGTH = 500;
 const DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 const LANGUAGES: Array<[string, string]> = [
@@ -113,9 +114,9 @@ export class ReviewForm {
   private problem(): string | undefined {
     const text = this.text.value.trim();
     if (!text) return "Paste the article text first.";
-    if (new TextEncoder().encode(JSON.stringify(text)).length > MAX_TEXT_BYTES) {
-      return "The article is too long for one request (at most about 900 KB of text).";
-    }
+    const bytes = new TextEncoder().encode(text).length;
+    if (bytes > MAX_TEXT_BYTES) return `The article is ${(bytes / 1024 / 1024).toFixed(1)} MB; an article may be at most 1 MB.`;
+    if (this.title.value.trim().length > MAX_TITLE_LENGTH) return `The title may be at most ${MAX_TITLE_LENGTH} characters.`;
     if (this.date.value.trim() && !DATE.test(this.date.value.trim())) return "The date must be YYYY, YYYY-MM or YYYY-MM-DD.";
     const url = this.url.value.trim();
     if (url && !/^https?:\/\/\S+$/i.test(url)) return "The URL must start with http:// or https://.";

@@ -139,7 +139,7 @@ export function reviewView(status: Status): View {
       legend(review.facts),
       text.element,
     );
-    facts.show(review.facts);
+    facts.show(review.facts, (id) => marks.has(id));
     updateApply();
     const target = graphEntity(review);
     graphLink.hidden = !target;
@@ -231,7 +231,7 @@ function meta(r: ArticleReview): HTMLElement {
   );
 }
 
-/** What the marks mean: a swatch per kind present, the two underlines, dashed or solid. */
+/** What the marks mean: a swatch per kind present, the underlines present, dashed or solid. */
 function legend(facts: ReviewFact[]): HTMLElement {
   const kinds = [...new Set(facts.filter((f) => f.category === "ENTITY").map((f) => f.label))];
   return h(
@@ -245,8 +245,12 @@ function legend(facts: ReviewFact[]): HTMLElement {
         KIND_STYLE[k as Kind]?.label ?? k,
       ),
     ),
-    h("span", { class: "key" }, h("span", { class: "hl hl-relation hl-curated-quote" }, "relation quote")),
-    h("span", { class: "key" }, h("span", { class: "hl hl-measure hl-curated-quote" }, "figure quote")),
+    facts.some((f) => f.category === "RELATION")
+      ? h("span", { class: "key" }, h("span", { class: "hl hl-relation hl-curated-quote" }, "relation quote"))
+      : null,
+    facts.some((f) => f.category === "MEASURE")
+      ? h("span", { class: "key" }, h("span", { class: "hl hl-measure hl-curated-quote" }, "figure quote"))
+      : null,
     h("span", { class: "key muted" }, "dashed: draft · solid: curated"),
   );
 }
