@@ -6,7 +6,7 @@ import type { Mention } from "../model/annotation.js";
 import type { EntityDefinition, EntityKind } from "../model/entity.js";
 import { divisionEntities } from "./gazetteer/division-entities.js";
 import { type FormEntry, NameIndex } from "./gazetteer/name-index.js";
-import { countryEntities, technologyFields } from "./gazetteer/world-lists.js";
+import { countryEntities, technologyFields, wellKnownOrganisations } from "./gazetteer/world-lists.js";
 import type { KnownEntity } from "./types.js";
 
 /** Where the extractor learns known entities from. */
@@ -66,7 +66,8 @@ export async function loadKnowledge(sources: KnowledgeSources): Promise<Knowledg
     if (known) add(known.def, known.source, mention.seen, mention.garbled ?? []);
   }
   if (!sources.withoutDivisions) {
-    for (const def of [...countryEntities(), ...technologyFields()]) if (!entities.has(def.id)) add(def, "reference");
+    for (const def of [...countryEntities(), ...technologyFields(), ...wellKnownOrganisations()])
+      if (!entities.has(def.id)) add(def, "reference");
     const idOfName = new Map<string, string>();
     for (const f of forms) if (!idOfName.has(f.text)) idOfName.set(f.text, f.id);
     const divisions = divisionEntities(idOfName);

@@ -127,7 +127,29 @@ function isUsefulPattern(text: string): boolean {
   return text.length >= 3 || /^[A-Z]{2}$/.test(text);
 }
 
+/**
+ * Two-character words that a name's last character starts with the text after it: 科技部|门 is
+ * 科技部门 (a department), 深圳市|场 is 深圳市场 (the Shenzhen market), 香港大学|生 is 大学生 (students).
+ */
+const WORDS_ACROSS_THE_END = new Set([
+  "部门",
+  "学生",
+  "學生",
+  "局面",
+  "院校",
+  "市场",
+  "市場",
+  "区域",
+  "區域",
+  "省份",
+  "县城",
+  "縣城",
+  "门户",
+  "人士",
+]);
+
 function atBoundary(text: string, start: number, end: number): boolean {
+  if (WORDS_ACROSS_THE_END.has(`${text[end - 1] ?? ""}${text[end] ?? ""}`)) return false;
   const first = text[start] ?? "";
   const last = text[end - 1] ?? "";
   const before = text[start - 1] ?? "";

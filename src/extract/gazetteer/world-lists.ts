@@ -69,3 +69,41 @@ export function technologyFields(): EntityDefinition[] {
     }));
   return fields;
 }
+
+const Organisation = z.object({
+  id: z.string(),
+  kind: z.enum(["Institution", "Lab", "Company"]),
+  type: z.string().optional(),
+  en: z.string(),
+  zhHans: z.string(),
+  zhHant: z.string().optional(),
+  ja: z.string().optional(),
+  ko: z.string().optional(),
+  aliases: z.partialRecord(z.enum(["en", "zh-Hans", "zh-Hant", "ja", "ko"]), z.array(z.string())).optional(),
+});
+
+let organisations: EntityDefinition[] | undefined;
+
+/**
+ * Well-known universities, academies, government bodies, labs and companies of the region's
+ * innovation news (data/organisations.json, written by hand with their names in every script).
+ */
+export function wellKnownOrganisations(): EntityDefinition[] {
+  organisations ??= z
+    .array(Organisation)
+    .parse(JSON.parse(readFileSync(new URL("./data/organisations.json", import.meta.url), "utf8")))
+    .map((o) => {
+      const names = {
+        "zh-Hans": o.zhHans,
+        ...(o.zhHant ? { "zh-Hant": o.zhHant } : {}),
+        ...(o.ja ? { ja: o.ja } : {}),
+        ...(o.ko ? { ko: o.ko } : {}),
+      };
+      const aliases = Object.fromEntries(Object.entries(o.aliases ?? {}).filter(([, list]) => list.length > 0));
+      const common = { id: o.id, name: o.en, names, ...(Object.keys(aliases).length ? { aliases } : {}) };
+      return (
+        o.kind === "Company" ? { ...common, kind: o.kind } : { ...common, kind: o.kind, type: o.type ?? "other" }
+      ) as EntityDefinition;
+    });
+  return organisations;
+}
