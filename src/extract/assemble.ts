@@ -85,7 +85,12 @@ function toEntity(group: EntityMention[], lang: Lang, knowledge: Knowledge, take
   const known = first.knownId ? knowledge.entities.get(first.knownId) : undefined;
   if (known && known.source !== "reference") return { ref: known.id, ...sightings };
   if (known) return { ...known.def, ...sightings } as Mention;
-  const name = englishName(first.surface, first.kind);
+  const name = englishName(first.surface, first.kind, (text) =>
+    knowledge.names.find(text).flatMap((hit) => {
+      const entity = hit.entries[0] && knowledge.entities.get(hit.entries[0].id);
+      return entity ? [{ start: hit.start, end: hit.end, name: entity.def.name }] : [];
+    }),
+  );
   const def = definition(first.kind, first.subtype, newId(name, first.kind, taken), name, namesOf(first.surface, lang));
   return { ...def, ...sightings } as Mention;
 }

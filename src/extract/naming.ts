@@ -78,22 +78,35 @@ const KO_ENDINGS: Array<[string, string]> = [
 const title = (w: string) => (w ? w[0]?.toUpperCase() + w.slice(1) : w);
 
 /** A canonical English name for a newly found entity, derived from how the article names it. */
-export function englishName(surface: string, kind: EntityKind): string {
+/** English names of known entities named inside a new name (淄博 -> Zibo), by their place in it. */
+export type KnownNamesIn = (surface: string) => Array<{ start: number; end: number; name: string }>;
+
+export function englishName(surface: string, kind: EntityKind, knownIn: KnownNamesIn = () => []): string {
   if (/^[\x20-\x7e]+$/.test(surface)) return surface;
   if (/\p{Script=Hangul}/u.test(surface)) return koreanName(surface, kind);
   if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(surface) && !/\p{Script=Han}/u.test(surface)) return title(toRomaji(surface));
-  return chineseName(toSimplified(jpToCn(surface)), kind);
+  return chineseName(toSimplified(jpToCn(surface)), kind, knownIn);
 }
 
-function chineseName(name: string, kind: EntityKind): string {
+function chineseName(name: string, kind: EntityKind, knownIn: KnownNamesIn): string {
   if (kind === "Person" && isPersonName(name)) {
     const surnameLength = name.length === 4 ? 2 : 1;
     return `${romanise(name.slice(0, surnameLength))} ${romanise(name.slice(surnameLength))}`;
   }
   const ending = ENDINGS.find(([zh]) => name.endsWith(zh) && name.length > zh.length);
   const stem = ending ? name.slice(0, -ending[0].length) : name;
-  const words = tagChinese(stem).map((t) => (/\p{Script=Han}/u.test(t.word) ? romanise(t.word) : t.word.trim()));
-  return [...words.filter(Boolean), ...(ending ? [ending[1]] : [])].join(" ");
+  const words: string[] = [];
+  let at = 0;
+  for (const known of knownIn(stem)) {
+    words.push(...romaniseWords(stem.slice(at, known.start)), known.name);
+    at = known.end;
+  }
+  words.push(...romaniseWords(stem.slice(at)));
+  return [...words.filter(Boolean), ...(ending ? [ending[1]] : [])].join(" ").replace(/\s*[—–-]\s*/g, " – ");
+}
+
+function romaniseWords(han: string): string[] {
+  return tagChinese(han).map((t) => (/\p{Script=Han}/u.test(t.word) ? romanise(t.word) : t.word.trim()));
 }
 
 function romanise(han: string): string {

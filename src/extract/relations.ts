@@ -33,7 +33,9 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
         const phrase = phrases.find((p) => p.start <= at.start && at.start < p.end) ?? sentence;
         const found = pick(inside, trigger.to, at, REACH[lang], phrase);
         // Both ends before the verb (Korean and Japanese objects: 경기도를 방문): the subject is the next one back.
-        const froms = pick(inside, trigger.from, at, REACH[lang], phrase, new Set(found.map(entityKey)));
+        const froms = pick(inside, trigger.from, at, REACH[lang], phrase, new Set(found.map(entityKey))).filter(
+          (m) => m.kind !== "Region" || !isLocative(lang.startsWith("zh") ? view : text, m),
+        );
         // "出席了活动" names no event: the article's event is meant (news reports are about one).
         const useFocal = found.length === 0 && focal && trigger.to.kinds.length === 1 && trigger.to.kinds[0] === "Event";
         const tos = useFocal ? [focal] : found;
@@ -82,6 +84,13 @@ function pick(
   if (arg.side === "after") return arg.all ? distinct(after).slice(0, MAX_ALL) : after.slice(0, 1);
   const nearest = [...before.slice(0, 1), ...after.slice(0, 1)].sort((a, b) => gap(a, at) - gap(b, at));
   return nearest.slice(0, 1);
+}
+
+/** 在淄博签署 / 于香港举行: a place introduced by a locative word is where, not who. */
+function isLocative(text: string, m: EntityMention): boolean {
+  return (
+    /(?:在|于|於|赴|at|in)\s*$/.test(text.slice(Math.max(0, m.start - 3), m.start)) || /^\s*(?:에서|で)/.test(text.slice(m.end, m.end + 4))
+  );
 }
 
 /** The event an article is about: the one it names most often (first named on a tie), if named twice or surely. */
