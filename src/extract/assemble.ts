@@ -35,7 +35,8 @@ export function assembleAnnotation(found: Found, knowledge: Knowledge): Annotati
     entities.push(entity);
   }
   const idOf = (m: EntityMention) => ids.get(entityKey(m)) as string;
-  const relations: Relation[] = uniqueRelations(found.relations).map((r) => ({
+  const placed = (r: { from: EntityMention; to: EntityMention }) => ids.has(entityKey(r.from)) && ids.has(entityKey(r.to));
+  const relations: Relation[] = uniqueRelations(found.relations.filter(placed)).map((r) => ({
     type: r.type as Relation["type"],
     from: idOf(r.from),
     to: idOf(r.to),
@@ -48,6 +49,7 @@ export function assembleAnnotation(found: Found, knowledge: Knowledge): Annotati
   const measures: Measure[] = [];
   for (const m of found.measures) {
     const entity = idOf(m.entity);
+    if (!entity) continue;
     if (measures.some((x) => x.entity === entity && x.metric === m.metric)) continue;
     measures.push({
       entity,

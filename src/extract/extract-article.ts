@@ -4,12 +4,12 @@ import { assembleAnnotation } from "./assemble.js";
 import type { Knowledge } from "./knowledge.js";
 import { detectLanguage } from "./language.js";
 import { findMeasures } from "./measures.js";
-import { knownBySurface, knownMentions, parentsInNames, resolveMentions } from "./mentions.js";
+import { knownBySurface, knownMentions, linkShortForms, parentsInNames, resolveMentions } from "./mentions.js";
 import { peopleInContext } from "./people-in-context.js";
 import { simplifiedView } from "./recognise/chinese.js";
 import { recogniserFor } from "./recognise/index.js";
 import { findRelations } from "./relations.js";
-import type { FoundRelation } from "./types.js";
+import type { EntityMention, FoundRelation } from "./types.js";
 
 export interface ExtractInput {
   /** The article text (already decoded and stripped of markup: see input.ts). */
@@ -38,8 +38,16 @@ export async function extractArticle(input: ExtractInput, knowledge: Knowledge):
   const known = knownMentions(text, view, knowledge);
   const resolved = resolveMentions(known, recogniser.recognise(text));
   const resolvedMentions = knownBySurface(resolved.mentions, knowledge);
-  const mentions = [...resolvedMentions, ...peopleInContext(view, lang, resolvedMentions, text)].sort((a, b) => a.start - b.start);
-  const embedded = [...resolved.embedded, ...parentsInNames(mentions, view)];
+  const mentions = linkShortForms(
+    [...resolvedMentions, ...peopleInContext(view, lang, resolvedMentions, text)].sort((a, b) => a.start - b.start),
+  );
+  // The outer names of resolved.embedded, as the later steps left them (known by surface, linked short forms).
+  const final = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m]));
+  const current = (m: (typeof mentions)[number]) => final.get(`${m.start}:${m.end}`) ?? m;
+  const embedded = [
+    ...resolved.embedded.map(([outer, inner]) => [current(outer), inner] as [EntityMention, EntityMention]),
+    ...parentsInNames(mentions, view),
+  ];
   const relations = [...findRelations(text, view, lang, mentions), ...nameParts(embedded)];
   const measures = findMeasures(text, lang, mentions);
   const annotation = assembleAnnotation(

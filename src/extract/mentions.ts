@@ -129,3 +129,29 @@ function ancestors(id: string, parentOf: ReadonlyMap<string, string>): string[] 
   for (let at = parentOf.get(id); at && out.length < 4; at = parentOf.get(at)) out.push(at);
   return out;
 }
+
+/**
+ * 澳大應用物理及材料工程研究所 after 澳門大學應用物理及材料工程研究所: a new name that shares the
+ * first character and a long ending (five characters or more) with a longer new name of the same
+ * kind is a short form of it.
+ */
+export function linkShortForms(mentions: EntityMention[]): EntityMention[] {
+  const full = mentions.filter((m) => !m.knownId).sort((a, b) => b.surface.length - a.surface.length);
+  return mentions.map((m) => {
+    if (m.knownId || m.kind === "Person") return m;
+    const longer = full.find(
+      (f) =>
+        f.kind === m.kind &&
+        f.surface.length > m.surface.length &&
+        f.surface[0] === m.surface[0] &&
+        commonEnding(f.surface, m.surface) >= 5,
+    );
+    return longer ? { ...m, sameAs: longer.surface } : m;
+  });
+}
+
+function commonEnding(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}

@@ -134,7 +134,7 @@ function distinct(ms: EntityMention[]): EntityMention[] {
 }
 
 export function entityKey(m: EntityMention): string {
-  return m.knownId ?? `new:${m.kind}:${m.surface}`;
+  return m.knownId ?? `new:${m.kind}:${m.sameAs ?? m.surface}`;
 }
 
 function joinable(type: RelationType, from: EntityMention, to: EntityMention): boolean {
@@ -165,16 +165,18 @@ function worksAt(text: string, lang: Lang, mentions: EntityMention[], clauses: S
     const title = titles.find((t) => between.includes(t)) ?? titles.find((t) => afterName.trimStart().startsWith(t));
     const inBetween = mentions.filter((m) => m.start >= org.end && m.end <= person.start);
     // 淄博市委常委、副市长宋振波: titles may be listed with 、 or ・, but a comma ends the person's titles.
-    if (!title || /[。！？!?；;，,]/.test(between) || inBetween.some((m) => m.kind !== "Region")) continue;
-    const end = afterName.trimStart().startsWith(title) ? person.end + afterName.indexOf(title) + title.length : person.end;
+    // 淄博市科技局熊欣: a person named right after an organisation, without a title, speaks for it.
+    const adjacent = !title && between === "" && org.kind !== "Region";
+    if ((!title && !adjacent) || /[。！？!?；;，,]/.test(between) || inBetween.some((m) => m.kind !== "Region")) continue;
+    const end = title && afterName.trimStart().startsWith(title) ? person.end + afterName.indexOf(title) + title.length : person.end;
     out.push({
       type: "WORKS_AT",
       from: person,
       to: org,
       quote: quoteSpan(clauses, [org, { start: person.start, end }]),
       rule: `${lang.startsWith("zh") ? "zh" : lang}.works-at.title`,
-      confidence: org.kind === "Region" ? 0.5 : 0.75,
-      props: { title },
+      confidence: adjacent ? 0.5 : org.kind === "Region" ? 0.5 : 0.75,
+      ...(title ? { props: { title } } : {}),
     });
   }
   return out;

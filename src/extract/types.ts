@@ -24,6 +24,8 @@ export interface EntityMention extends Span {
   /** Institution/Lab/Technology/Event/Agreement type, or Region level, for new entities. */
   subtype?: string;
   knownId?: string;
+  /** A new entity named here by a short form: the surface of its full name elsewhere (澳大… for 澳門大學…). */
+  sameAs?: string;
   /** The surface is a machine-reworded form of a known name (研讨所 for 研究所). */
   garbled?: boolean;
   rule: string;

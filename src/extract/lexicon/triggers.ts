@@ -116,7 +116,7 @@ export const TRIGGERS: Trigger[] = [
     "participate",
     "PARTICIPATED_IN",
     {
-      zh: /出席|参加|参与|参会|致辞|发言|演讲|莅临/g,
+      zh: /出席|参加|参与|参会|致辞|发言|演讲|莅临|见证/g,
       ja: /出席|参加|登壇|あいさつ|挨拶/g,
       ko: /참석|참가|참여|축사|발표/g,
       en: /\battend(?:ed|s)?\b|\bspoke at\b|\bparticipat(?:ed|es) in\b|\btook part in\b/gi,

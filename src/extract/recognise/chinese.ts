@@ -125,7 +125,7 @@ export function recogniseChinese(text: string, simplified: string, rulePrefix: s
   // 揭牌仪式, 协议签署仪式, 开幕式: a ceremony is named by what is done at it.
   for (const m of simplified.matchAll(/(?:协议|合作|项目)?(?:签署|签约|揭牌|启动|开幕|颁奖|奠基|授牌)(?:仪式|典礼)/g)) {
     const start = m.index ?? 0;
-    mention(start, start + m[0].length, { kind: "Event", subtype: "ceremony", rule: `${rulePrefix}.ceremony`, confidence: 0.6 });
+    mention(start, start + m[0].length, { kind: "Event", subtype: "ceremony", rule: `${rulePrefix}.ceremony`, confidence: 0.75 });
   }
   // Where a verb or function word of two or more characters starts (葛伟|接待): a name cannot run into it.
   const wordStarts = new Set(tokens.filter((t) => t.word.length >= 2 && /^(?:v|p|c|d|u|r|m|t|f)/.test(t.tag)).map((t) => t.start));
