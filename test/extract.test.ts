@@ -90,6 +90,46 @@ describe("extraction from raw text", () => {
   });
 });
 
+describe("robustness", () => {
+  it("drafts a valid annotation from any slice of real articles, mixed scripts and odd characters, never throwing", async () => {
+    const { readdir } = await import("node:fs/promises");
+    const texts: string[] = [];
+    for (const dir of ["seed/articles", "seed/dev/articles"])
+      for (const f of (await readdir(dir)).filter((n) => n.endsWith(".txt"))) texts.push(await readFile(path.join(dir, f), "utf8"));
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    const samples = texts.flatMap((t) =>
+      Array.from({ length: 6 }, () => {
+        const a = next() % t.length;
+        return t.slice(a, a + 1 + (next() % 600));
+      }),
+    );
+    samples.push(
+      "香港🎉大学与🚀签署协议。",
+      "《》《协议》签署签署签署",
+      "、、、，，，。。。",
+      "A".repeat(3000),
+      "홍콩과 홍콩과 홍콩과 협력",
+      "株式会社株式会社氏氏氏",
+    );
+    for (const text of samples) {
+      if (!/\p{L}/u.test(text)) continue;
+      const lang = (() => {
+        try {
+          return detectLanguage(text);
+        } catch {
+          return "zh-Hans" as const;
+        }
+      })();
+      const { annotation } = await extractArticle({ text, lang }, knowledge);
+      for (const r of annotation.relations) expect(text).toContain(r.quote);
+    }
+  });
+});
+
 describe("bad input", () => {
   const refuse = (bytes: Uint8Array, reason: RegExp) => expect(() => decodeArticle(bytes, "in.txt")).toThrow(reason);
   it("refuses empty, binary, non-UTF-8 and oversized input with the file named", () => {

@@ -1,9 +1,9 @@
 import { hash } from "node:crypto";
 import * as OpenCC from "opencc-js";
-import { Annotation, type ArticleMeta, type Measure, type Mention } from "../model/annotation.js";
+import { Annotation, type ArticleMeta, Measure, Mention } from "../model/annotation.js";
 import type { EntityDefinition, EntityKind } from "../model/entity.js";
 import type { Lang } from "../model/primitives.js";
-import type { Relation } from "../model/relation.js";
+import { Relation } from "../model/relation.js";
 import type { Knowledge } from "./knowledge.js";
 import { englishName, newId } from "./naming.js";
 import { entityKey } from "./relations.js";
@@ -63,7 +63,20 @@ export function assembleAnnotation(found: Found, knowledge: Knowledge): Annotati
       rule: m.rule,
     });
   }
-  return Annotation.parse({ article: articleMeta(found), entities, relations: relations.filter((r) => r.from !== r.to), measures });
+  // A fact the schema would refuse (an odd unit, an unusual name) is left out of the draft rather
+  // than failing the whole article: a draft must always come out.
+  const valid =
+    <T>(schema: { safeParse(x: unknown): { success: boolean } }) =>
+    (x: T) =>
+      schema.safeParse(x).success;
+  const kept = entities.filter(valid(Mention));
+  const keptIds = new Set(kept.map((e) => ("ref" in e ? e.ref : e.id)));
+  return Annotation.parse({
+    article: articleMeta(found),
+    entities: kept,
+    relations: relations.filter((r) => r.from !== r.to && keptIds.has(r.from) && keptIds.has(r.to)).filter(valid(Relation)),
+    measures: measures.filter((m) => keptIds.has(m.entity)).filter(valid(Measure)),
+  });
 }
 
 /** Mentions of the same entity: the same known id, or the same new surface and kind. */
@@ -137,17 +150,13 @@ function definition(
 function articleMeta(found: Found): ArticleMeta {
   const given = found.article ?? {};
   const digest = hash("sha256", found.text, "hex").slice(0, 12);
-  const firstLine =
-    found.text
-      .split("\n")
-      .find((l) => l.trim())
-      ?.trim()
-      .slice(0, 120) ?? "untitled";
+  const firstLine = [...(found.text.split("\n").find((l) => l.trim()) ?? "")].slice(0, 120).join("").trim() || "untitled";
+  const title = given.title?.trim() || null;
   return {
     id: given.id ?? `article-${digest}`,
     file: given.file ?? `${digest}.txt`,
-    title: given.title ?? null,
-    titleEn: given.titleEn ?? `(draft) ${given.title ?? firstLine}`,
+    title,
+    titleEn: given.titleEn?.trim() || `(draft) ${title ?? firstLine}`,
     source: given.source ?? null,
     publishedAt: given.publishedAt ?? datelineOf(found.text),
     language: found.lang,
