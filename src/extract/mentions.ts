@@ -139,13 +139,12 @@ export function linkShortForms(mentions: EntityMention[]): EntityMention[] {
   const full = mentions.filter((m) => !m.knownId).sort((a, b) => b.surface.length - a.surface.length);
   return mentions.map((m) => {
     if (m.knownId || m.kind === "Person") return m;
-    const longer = full.find(
-      (f) =>
-        f.kind === m.kind &&
-        f.surface.length > m.surface.length &&
-        f.surface[0] === m.surface[0] &&
-        commonEnding(f.surface, m.surface) >= 5,
-    );
+    // The short form differs only in a short head (澳大 for 澳門大學), and shares a real name, not a mere ending (》合作协议).
+    const longer = full.find((f) => {
+      const shared = commonEnding(f.surface, m.surface);
+      const sameHead = f.surface[0] === m.surface[0] && /[\p{L}\p{N}]/u.test(m.surface[0] ?? "");
+      return f.kind === m.kind && f.surface.length > m.surface.length && sameHead && shared >= 5 && m.surface.length - shared <= 3;
+    });
     return longer ? { ...m, sameAs: longer.surface } : m;
   });
 }

@@ -76,7 +76,10 @@ function pick(
 ): EntityMention[] {
   const all = mentions.filter((m) => arg.kinds.includes(m.kind) && !exclude.has(entityKey(m)));
   const inPhrase = all.filter((m) => m.start >= phrase.start && m.end <= phrase.end);
-  const fits = !arg.all && inPhrase.length > 0 ? inPhrase : all;
+  // Prefer the trigger's own phrase: the parties of 甲与乙签署 are not the witnesses listed before the comma.
+  const fits = inPhrase.some((m) => (arg.side === "after" ? m.start >= at.end : arg.side === "before" ? m.end <= at.start : true))
+    ? inPhrase
+    : all;
   const limit = arg.all ? Number.POSITIVE_INFINITY : reach;
   const before = fits.filter((m) => m.end <= at.start && at.start - m.end <= limit).sort((a, b) => b.end - a.end);
   const after = fits.filter((m) => m.start >= at.end && m.start - at.end <= limit).sort((a, b) => a.start - b.start);

@@ -132,10 +132,18 @@ export const TRIGGERS: Trigger[] = [
       zh: /举行|举办|召开|开幕|闭幕|落幕|启幕/g,
       ja: /開催|開かれ|行われ|開幕|閉幕/g,
       ko: /개최|거행|열렸|열린|개막|폐막/g,
-      en: /\b(?:held|took place|opened|closed) (?:in|at)\b/gi,
     },
     any(["Event"]),
-    any(["Region"]),
+    // 在淄博齐盛宾馆举行 / 青島で開催 / 수원에서 개최: the place stands before the verb.
+    before(["Region"]),
+    0.65,
+  ),
+  ...rule(
+    "held-in-after",
+    "LOCATED_IN",
+    { en: /\b(?:held|took place|opened|closed) (?:in|at)\b/gi },
+    any(["Event"]),
+    after(["Region"]),
     0.65,
   ),
   ...rule(
