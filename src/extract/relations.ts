@@ -57,6 +57,7 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
     }
     if (focal) out.push(...announcedAt(lang.startsWith("zh") || lang === "ja" ? view : text, lang, sentence, inside, focal, quote));
     out.push(...worksAt(lang.startsWith("zh") ? view : text, lang, inside, clauses));
+    out.push(...developsListed(inside, quote));
     out.push(...cooperation(lang.startsWith("zh") || lang === "ja" ? view : text, lang, sentence, inside, quote));
   }
   return dedupe(out);
@@ -87,6 +88,22 @@ function pick(
   if (arg.side === "after") return arg.all ? distinct(after).slice(0, MAX_ALL) : after.slice(0, 1);
   const nearest = [...before.slice(0, 1), ...after.slice(0, 1)].sort((a, b) => gap(a, at) - gap(b, at));
   return nearest.slice(0, 1);
+}
+
+/**
+ * 天目湖研究院已开展高性能正极、高容量负极、钠离子电池等多个项目: the technologies of an enumeration
+ * are developed by the nearest organisation before the list in the sentence.
+ */
+function developsListed(mentions: EntityMention[], quote: (...s: Span[]) => Span): FoundRelation[] {
+  const out: FoundRelation[] = [];
+  for (const tech of mentions.filter((m) => m.rule.endsWith("enumerated-technology"))) {
+    const owner = mentions
+      .filter((m) => ["Institution", "Lab", "Company"].includes(m.kind) && m.end <= tech.start && tech.start - m.end <= 30)
+      .sort((a, b) => b.end - a.end)[0];
+    if (owner)
+      out.push({ type: "DEVELOPS", from: owner, to: tech, quote: quote(owner, tech), rule: "zh.develops-listed", confidence: 0.5 });
+  }
+  return out;
 }
 
 /** 在淄博签署 / 于香港举行: a place introduced by a locative word is where, not who. */

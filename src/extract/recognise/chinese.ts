@@ -127,6 +127,13 @@ export function recogniseChinese(text: string, simplified: string, rulePrefix: s
     const start = m.index ?? 0;
     mention(start, start + m[0].length, { kind: "Event", subtype: "ceremony", rule: `${rulePrefix}.ceremony`, confidence: 0.75 });
   }
+  for (const item of enumeratedTechnologies(simplified, tokens))
+    mention(item.start, item.end, {
+      kind: "Technology",
+      subtype: item.type,
+      rule: `${rulePrefix}.enumerated-technology`,
+      confidence: 0.55,
+    });
   // Where a verb or function word of two or more characters starts (葛伟|接待): a name cannot run into it.
   const wordStarts = new Set(tokens.filter((t) => t.word.length >= 2 && /^(?:v|p|c|d|u|r|m|t|f)/.test(t.tag)).map((t) => t.start));
   for (const m of simplified.matchAll(AFTER_TITLE)) {
@@ -223,4 +230,42 @@ const NOT_NAME_ENDINGS = new Set([..."区市省县局院所部委会司处厅园
 export function isPersonName(name: string): boolean {
   if (!/^\p{Script=Han}{2,4}$/u.test(name) || NOT_NAME_ENDINGS.has(name.at(-1) as string)) return false;
   return ZH_SURNAMES.has(name.slice(0, 2)) ? name.length >= 3 : ZH_SURNAMES.has(name[0] as string) && name.length <= 3;
+}
+
+/** 礦物質絕緣防火電纜、軌道交通直流電纜等拳頭産品: items listed before 等 + a word for products, techniques or fields. */
+const ENUMERATION =
+  /((?:[^、，。；：,;:！？\s]{2,18}、)+[^、，。；：,;:！？\s]{2,18}?)(?:(?:和|及|以及)([^、，。；：,;:！？\s]{2,18}?))?等(?:多个|多项|多种|一批|一系列|多款|各类|世界|国际|国内)?[^、，。；：,;:]{0,6}?(?:产品|技术|技能|项目|领域|方向|材料|资料|设备|装备|行业|产业|范畴|应用|业务)/g;
+
+function enumeratedTechnologies(simplified: string, tokens: Token[]): Array<{ start: number; end: number; type: string }> {
+  const out: Array<{ start: number; end: number; type: string }> = [];
+  for (const m of simplified.matchAll(ENUMERATION)) {
+    const listStart = m.index ?? 0;
+    const items: Array<{ start: number; end: number }> = [];
+    let at = listStart;
+    for (const part of (m[1] as string).split("、")) {
+      items.push({ start: at, end: at + part.length });
+      at += part.length + 1;
+    }
+    if (m[2]) {
+      const last = simplified.indexOf(m[2], at - 1);
+      if (last >= 0) items.push({ start: last, end: last + m[2].length });
+    }
+    // The first item may carry the verb before the list (重点展出了|矿物质…): start it after that verb.
+    const first = items[0];
+    if (first) {
+      const verb = tokens.filter((t) => t.start >= first.start && t.end < first.end && /^(?:v|p|d|u|c|r|m|q|f|t)/.test(t.tag)).at(-1);
+      if (verb) first.start = verb.end;
+    }
+    for (const item of items) {
+      const text = simplified.slice(item.start, item.end);
+      if (text.length < 2 || text.length > 16 || /[的了在是]/.test(text)) continue;
+      const type = /材料|资料$/.test(text)
+        ? "material"
+        : /(?:电池|电缆|器|机|设备|装备|仪器|产品|系统)$/.test(text)
+          ? "product"
+          : "technology";
+      out.push({ ...item, type });
+    }
+  }
+  return out;
 }
