@@ -111,6 +111,15 @@ export function koreanRecogniser(): Recogniser {
           mention(w.start, w.start + w.stem.length, { kind: "Person", rule: "ko.person.title-before-name", confidence: 0.7 });
       });
       addDictionaryHints(text, out);
+      // 써니 차이(Sunny CHAI): a foreigner's name in Hangul followed by its Latin spelling.
+      for (const m of text.matchAll(
+        /(\p{Script=Hangul}{1,4}(?: \p{Script=Hangul}{1,4})?)\s?\(([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){1,2})\)/gu,
+      )) {
+        const start = m.index ?? 0;
+        const name = m[1] as string;
+        if (!NOT_NAME.has(name))
+          out.push({ start, end: start + name.length, surface: name, kind: "Person", rule: "ko.person.latin-spelling", confidence: 0.7 });
+      }
       addAcronyms(text, out);
       return out;
     },
