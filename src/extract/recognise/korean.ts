@@ -105,9 +105,9 @@ export function koreanRecogniser(): Recogniser {
         }
         const next = words[i + 1];
         const prev = words[i - 1];
-        if (isHangulName(w.stem) && next && TITLES.has(next.stem) && !w.closes)
+        if (isHangulName(w.stem) && next && TITLES.has(next.stem) && !w.closes && !isCommonNoun(w.stem))
           mention(w.start, w.start + w.stem.length, { kind: "Person", rule: "ko.person.name-before-title", confidence: 0.6 });
-        if (isHangulName(w.stem) && prev && TITLES.has(prev.stem) && !prev.closes)
+        if (isHangulName(w.stem) && prev && TITLES.has(prev.stem) && !prev.closes && !isCommonNoun(w.stem))
           mention(w.start, w.start + w.stem.length, { kind: "Person", rule: "ko.person.title-before-name", confidence: 0.7 });
       });
       addDictionaryHints(text, out);
@@ -115,9 +115,11 @@ export function koreanRecogniser(): Recogniser {
       for (const m of text.matchAll(
         /(\p{Script=Hangul}{1,4}(?: \p{Script=Hangul}{1,4})?)\s?\(([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){1,2})\)/gu,
       )) {
-        const start = m.index ?? 0;
-        const name = m[1] as string;
-        if (!NOT_NAME.has(name))
+        // 참가한 차이잉(CAI YING): the name is the words that read as a name, not the verb before them.
+        const words = (m[1] as string).split(" ");
+        const name = words.every(isHangulName) ? (m[1] as string) : (words.at(-1) as string);
+        const start = (m.index ?? 0) + (m[1] as string).length - name.length;
+        if (isHangulName(name.replace(" ", "")) || name.includes(" "))
           out.push({ start, end: start + name.length, surface: name, kind: "Person", rule: "ko.person.latin-spelling", confidence: 0.7 });
       }
       addAcronyms(text, out);
@@ -177,8 +179,17 @@ function addDictionaryHints(text: string, out: EntityMention[]) {
 /** CATL, HKTDC: Latin capitals in Korean text usually name an organisation the gazetteer may not know. */
 function addAcronyms(text: string, out: EntityMention[]) {
   for (const m of text.matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9&]{1,7}(?![A-Za-z])/g)) {
-    if (NOT_ACRONYM.has(m[0])) continue;
+    // The capitals of a spelled-out name, 차이잉(CAI YING), are no organisation.
+    const inSpelledName = /\([A-Za-z ]*$/.test(text.slice(Math.max(0, (m.index ?? 0) - 24), m.index));
+    if (NOT_ACRONYM.has(m[0]) || inSpelledName) continue;
     const start = m.index ?? 0;
     out.push({ start, end: start + m[0].length, surface: m[0], kind: "Company", rule: "ko.latin-acronym", confidence: 0.4 });
   }
+}
+
+/** A word ko-dic reads as one common noun or place name (진출 "entry", 중화권), so not a personal name. */
+function isCommonNoun(word: string): boolean {
+  const tokens = koreanTokens(word);
+  const only = tokens.length === 1 ? tokens[0] : undefined;
+  return !!only && (only.tag.startsWith("NNG") || (only.tag === "NNP" && only.meaning === "지명"));
 }
