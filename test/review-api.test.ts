@@ -43,7 +43,8 @@ interface Fact {
   highlights: string[];
 }
 
-const LAB = "xinnengyuan-joint-laboratory";
+/** The joint lab the text defines: its id is the extractor's (English name from 新能源联合实验室), read from the draft. */
+let LAB = "";
 const edgeKey = (e: { source: string; type: string; target: string }) => `${e.source} ${e.type} ${e.target}`;
 
 async function editor() {
@@ -163,6 +164,7 @@ describe("ingesting and reviewing an article", () => {
   beforeAll(async () => {
     seedOnly = await fingerprintWithout(seeded.driver, []);
     a = await ingest({ text: TEXT, title: "港城大参加创科展", url: "https://example.org/news/1" });
+    LAB = a.facts.find((f) => f.category === "ENTITY" && f.highlights.includes("新能源联合实验室"))?.entityId ?? "(no lab drafted)";
   });
 
   it("drafts the article's facts and returns them for review", () => {
