@@ -90,6 +90,23 @@ describe("extraction from raw text", () => {
   });
 });
 
+describe("confidence", () => {
+  it("a relation's confidence is its rule's measured precision (eval:extract --calibrate), the hand-set one without calibration", async () => {
+    const calibration = JSON.parse(await readFile("src/extract/lexicon/calibration.json", "utf8")) as {
+      relations: Record<string, { confidence: number }>;
+    };
+    const text = "2024年5月10日，淄博市科技局与香港中文大学签署《新材料合作协议》。";
+    const measured = (await extractArticle({ text }, knowledge)).annotation.relations;
+    const handSet = (await extractArticle({ text, uncalibrated: true }, knowledge)).annotation.relations;
+    expect(measured.length).toBeGreaterThan(0);
+    for (const r of measured) {
+      const expected = calibration.relations[r.rule as string]?.confidence;
+      if (expected !== undefined) expect(r.confidence, r.rule).toBe(expected);
+    }
+    expect(handSet.map((r) => r.confidence)).not.toEqual(measured.map((r) => r.confidence));
+  });
+});
+
 describe("robustness", () => {
   it("drafts a valid annotation from any slice of real articles, mixed scripts and odd characters, never throwing", async () => {
     const { readdir } = await import("node:fs/promises");

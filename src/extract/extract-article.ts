@@ -1,6 +1,7 @@
 import type { Annotation, ArticleMeta } from "../model/annotation.js";
 import type { Lang } from "../model/primitives.js";
 import { assembleAnnotation } from "./assemble.js";
+import { calibratedConfidence } from "./calibration.js";
 import type { Knowledge } from "./knowledge.js";
 import { detectLanguage } from "./language.js";
 import { findMeasures } from "./measures.js";
@@ -18,6 +19,8 @@ export interface ExtractInput {
   lang?: Lang | "auto";
   /** Metadata to put in the draft's `article` block; what is missing is derived (id from a content hash). */
   article?: Partial<ArticleMeta>;
+  /** Keep each rule's hand-set confidence instead of its measured one (for measuring it: eval:extract --calibrate). */
+  uncalibrated?: boolean;
 }
 
 export interface ExtractResult {
@@ -51,7 +54,14 @@ export async function extractArticle(input: ExtractInput, knowledge: Knowledge):
   const relations = [...findRelations(text, view, lang, mentions), ...nameParts(embedded)];
   const measures = findMeasures(text, lang, mentions);
   const annotation = assembleAnnotation(
-    { text, lang, mentions: [...mentions, ...embedded.map(([, k]) => k)], relations, measures, article: input.article },
+    {
+      text,
+      lang,
+      mentions: [...mentions, ...embedded.map(([, k]) => k)],
+      relations: input.uncalibrated ? relations : calibrated(relations),
+      measures,
+      article: input.article,
+    },
     knowledge,
   );
   return { annotation, lang };
@@ -76,4 +86,9 @@ function nameParts(embedded: ReturnType<typeof resolveMentions>["embedded"]): Fo
       rule: "name.embedded-organisation",
       confidence: 0.6,
     }));
+}
+
+/** Each relation with its rule's measured confidence, where eval:extract --calibrate measured it. */
+function calibrated(relations: FoundRelation[]): FoundRelation[] {
+  return relations.map((r) => ({ ...r, confidence: calibratedConfidence(r.rule) ?? r.confidence }));
 }

@@ -12,15 +12,20 @@ export interface Timing {
   ms: number;
 }
 
+export interface EvalOptions {
+  onArticle?: (id: string) => void;
+  /** Draft with the rules' hand-set confidences (to measure them: eval:extract --calibrate). */
+  uncalibrated?: boolean;
+}
+
+type Evaluation = Promise<{ scores: ArticleScore[]; timing: Timing }>;
+
 /**
  * Leave-one-article-out on the seed corpus: each article is drafted with a gazetteer built
  * without it (what only it defines, and the forms only it uses, are left out), then scored
  * against its curated annotation.
  */
-export async function evaluateLeaveOneOut(
-  seedDir: string,
-  onArticle?: (id: string) => void,
-): Promise<{ scores: ArticleScore[]; timing: Timing }> {
+export async function evaluateLeaveOneOut(seedDir: string, o: EvalOptions = {}): Evaluation {
   const { corpus } = await loadCorpus(seedPaths(path.resolve(seedDir)));
   const full = await loadKnowledge({ seedDir });
   const scores: ArticleScore[] = [];
@@ -29,47 +34,48 @@ export async function evaluateLeaveOneOut(
     const text = corpus.texts.get(data.article.file);
     if (text === undefined) continue;
     const knowledge = await loadKnowledge({ seedDir, excludeArticles: [data.article.id] });
-    scores.push(await scoreOne(text, data, knowledge, full, timing));
-    onArticle?.(data.article.id);
+    scores.push(await scoreOne({ text, gold: data, knowledge, kindOf: (id) => full.entities.get(id)?.kind, timing, o }));
+    o.onArticle?.(data.article.id);
   }
   return { scores, timing };
 }
 
 /**
- * The development set: real articles no seed annotation covers (seed/dev/), drafted with the full
- * gazetteer and scored against hand-made gold annotations.
+ * A gold set of real articles no seed annotation covers (seed/dev/, seed/heldout/), drafted with
+ * the full gazetteer and scored against hand-made gold annotations.
  */
-export async function evaluateDevSet(
-  seedDir: string,
-  devDir: string,
-  onArticle?: (id: string) => void,
-): Promise<{ scores: ArticleScore[]; timing: Timing }> {
+export async function evaluateDevSet(seedDir: string, devDir: string, o: EvalOptions = {}): Evaluation {
   const knowledge = await loadKnowledge({ seedDir });
   const { corpus } = await loadCorpus({ ...seedPaths(path.resolve(devDir)), catalogue: path.resolve(seedDir, "catalogue.json") });
+  const goldKinds = defined(corpus.annotations.map((a) => a.data));
   const scores: ArticleScore[] = [];
   const timing: Timing = { articles: 0, characters: 0, ms: 0 };
   for (const { data } of corpus.annotations) {
     const text = await readFile(path.resolve(devDir, "articles", data.article.file), "utf8");
-    scores.push(await scoreOne(text, data, knowledge, knowledge, timing, defined(corpus.annotations.map((a) => a.data))));
-    onArticle?.(data.article.id);
+    const kindOf = (id: string) => knowledge.entities.get(id)?.kind ?? goldKinds.get(id);
+    scores.push(await scoreOne({ text, gold: data, knowledge, kindOf, timing, o }));
+    o.onArticle?.(data.article.id);
   }
   return { scores, timing };
 }
 
-async function scoreOne(
-  text: string,
-  gold: Annotation,
-  knowledge: Knowledge,
-  full: Knowledge,
-  timing: Timing,
-  extraKinds = new Map<string, string>(),
-) {
+interface ScoreInput {
+  text: string;
+  gold: Annotation;
+  knowledge: Knowledge;
+  /** The kind of an entity a reference names (from the gazetteer or the gold set). */
+  kindOf: (id: string) => string | undefined;
+  timing: Timing;
+  o: EvalOptions;
+}
+
+async function scoreOne({ text, gold, knowledge, kindOf, timing, o }: ScoreInput): Promise<ArticleScore> {
   const started = performance.now();
-  const { annotation } = await extractArticle({ text, lang: gold.article.language }, knowledge);
+  const { annotation } = await extractArticle({ text, lang: gold.article.language, uncalibrated: o.uncalibrated }, knowledge);
   timing.ms += performance.now() - started;
   timing.articles += 1;
   timing.characters += text.length;
-  return scoreDraft(annotation, gold, text, (id) => full.entities.get(id)?.kind ?? extraKinds.get(id));
+  return scoreDraft(annotation, gold, text, kindOf);
 }
 
 function defined(annotations: Annotation[]): Map<string, string> {

@@ -28,7 +28,7 @@ export interface ArticleScore {
   /** Surface forms and quotes of the draft that occur verbatim in the text, of all of them. */
   verbatim: { ok: number; total: number };
   /** Per rule: relations it drafted and how many joined the right pair. */
-  relationRules: Record<string, { predicted: number; correct: number }>;
+  relationRules: Record<string, { predicted: number; correct: number; confidenceSum: number }>;
   missedEntities: string[];
   spuriousEntities: string[];
   missedRelations: string[];
@@ -53,9 +53,10 @@ export function scoreDraft(draft: Annotation, gold: Annotation, text: string, ki
   for (const r of draft.relations) {
     const from = toGold.get(r.from);
     const to = toGold.get(r.to);
-    const rule = relationRules[r.rule ?? "none"] ?? { predicted: 0, correct: 0 };
+    const rule = relationRules[r.rule ?? "none"] ?? { predicted: 0, correct: 0, confidenceSum: 0 };
     relationRules[r.rule ?? "none"] = rule;
     rule.predicted++;
+    rule.confidenceSum += r.confidence ?? 0;
     if (from && to && goldPairs.has(pairKey(from, to))) rule.correct++;
     draftPairs.add(from && to ? pairKey(from, to) : `unmatched:${r.from}|${r.to}`);
     if (from && to && goldTyped.has(`${from}|${r.type}|${to}`)) typedCorrect++;
