@@ -171,7 +171,7 @@ const TITLES: Record<Lang, string[]> = { "zh-Hans": ZH_TITLES, "zh-Hant": ZH_TIT
  * `text` is the Simplified view for Chinese (titles are listed in Simplified), the text itself otherwise.
  */
 function worksAt(text: string, lang: Lang, mentions: EntityMention[], clauses: Span[]): FoundRelation[] {
-  const out: FoundRelation[] = [];
+  const out: FoundRelation[] = lang === "en" ? worksAtEnglish(text, mentions, clauses) : [];
   const titles = TITLES[lang];
   for (const person of mentions.filter((m) => m.kind === "Person")) {
     const orgs = mentions.filter(
@@ -296,6 +296,32 @@ function announcedAt(
       rule: `${key}.announced-at-event`,
       confidence: namesEvent ? 0.55 : 0.45,
     }));
+}
+
+/** "Professor Alexander Wai, President and Vice-Chancellor of HKBU": person, title, of/at organisation. */
+function worksAtEnglish(text: string, mentions: EntityMention[], clauses: Span[]): FoundRelation[] {
+  const out: FoundRelation[] = [];
+  for (const person of mentions.filter((m) => m.kind === "Person")) {
+    const after = text.slice(person.end, person.end + 90);
+    const m =
+      /^,\s+((?:(?:Vice|Deputy|Associate|Assistant|Acting|Interim|Executive|Chief|Senior)[\s-])*[A-Z][\w-]*(?:\s(?:and|&)\s[A-Z][\w-]*|\s[A-Z][\w-]*){0,4})\s+(?:of|at)\s+(?:the\s+)?/.exec(
+        after,
+      );
+    if (!m) continue;
+    const orgStart = person.end + m[0].length;
+    const org = mentions.find((x) => x.start === orgStart && ["Institution", "Lab", "Company"].includes(x.kind));
+    if (!org) continue;
+    out.push({
+      type: "WORKS_AT",
+      from: person,
+      to: org,
+      quote: quoteSpan(clauses, [person, org]),
+      rule: "en.works-at.title-of",
+      confidence: 0.7,
+      props: { title: m[1] as string },
+    });
+  }
+  return out;
 }
 
 /** From the start of the clause holding the first span to the end of the clause holding the last. */

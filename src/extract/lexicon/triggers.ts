@@ -54,6 +54,15 @@ export const TRIGGERS: Trigger[] = [
     any(["Agreement"]),
     0.7,
   ),
+  // "signed an MoU with the Shenzhen government": the party after "with", the agreement before it.
+  ...rule(
+    "sign-with",
+    "PARTY_TO",
+    { en: /\b(?:MoUs?|MOUs?|agreements?|memorand(?:um|a) of understanding|contracts?)\s+with\b/gi },
+    { kinds: PARTY, side: "after" },
+    { kinds: ["Agreement"], side: "before" },
+    0.6,
+  ),
   ...rule(
     "sign-by",
     "PARTY_TO",
