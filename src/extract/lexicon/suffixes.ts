@@ -58,6 +58,10 @@ export const ZH_SUFFIXES: Suffix[] = [
   ...s("Lab", "incubator", "孵化器", "孵化基地", "众创空间", "加速器"),
   ...s("Company", undefined, "有限公司", "股份有限公司", "有限责任公司", "银行"),
   ...generic(s("Company", undefined, "公司", "集团", "科技公司", "控股", "集团公司")),
+  // Trade words that end short company names (金诚石化, 鲁维制药); the name must hold a specific word too.
+  ...generic(
+    s("Company", undefined, "石化", "制药", "药业", "电气", "电器", "化工", "钢铁", "传媒", "物流", "证券", "电子", "新能源", "半导体"),
+  ),
   ...s("Event", "conference", "大会", "会议", "年会", "峰会", "研讨会", "论坛"),
   ...s("Event", "forum", "论坛"),
   ...s("Event", "expo", "博览会", "展览会", "交易会", "展会", "科创展", "电子展", "创科展"),
@@ -99,6 +103,7 @@ export const ZH_SPUN_SUFFIXES: Suffix[] = ZH_SUFFIXES.flatMap((x) => spunVariant
 export const JA_SUFFIXES: Suffix[] = [
   ...s("Institution", "university", "大学"),
   ...s("Institution", "research-institute", "研究機構"),
+  ...s("Institution", "other", "機構"),
   ...s("Lab", "research-institute", "研究所", "研究院"),
   ...s("Institution", "association", "協会", "学会", "連合会", "振興会"),
   ...s("Institution", "government", "政府", "委員会", "省", "庁", "局", "厅", "事務所"),

@@ -183,6 +183,11 @@ function nameStart(simplified: string, tokens: Token[], head: number, suffixStar
       j -= 2;
       continue;
     }
+    // 中华博士协会淄博 分会: a stray space between two Chinese words (a line wrap) does not end a name.
+    if (t.word === " " && /\p{Script=Han}/u.test(simplified[t.start - 1] ?? "") && /\p{Script=Han}/u.test(simplified[t.end] ?? "")) {
+      start = t.start;
+      continue;
+    }
     const verbInName = t.tag.startsWith("v") && !NAME_VERBS.has(t.word);
     const stopTag = STOP_TAGS.has(t.tag) && !NAME_LOCALISERS.has(t.word);
     if (stopTag || STOP_WORDS.has(t.word) || verbInName || /[^\p{Script=Han}A-Za-z0-9·]/u.test(t.word)) break;
@@ -190,7 +195,7 @@ function nameStart(simplified: string, tokens: Token[], head: number, suffixStar
     if (suffixStart - t.start > MAX_NAME) break;
     start = t.start;
   }
-  while (start < suffixStart && JOINERS.has(simplified[start] as string)) start++;
+  while (start < suffixStart && (JOINERS.has(simplified[start] as string) || simplified[start] === " ")) start++;
   return start < suffixStart ? start : undefined;
 }
 
