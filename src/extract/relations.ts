@@ -31,9 +31,9 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
       for (const m of slice.matchAll(new RegExp(trigger.pattern.source, trigger.pattern.flags))) {
         const at: Span = { start: sentence.start + (m.index ?? 0), end: sentence.start + (m.index ?? 0) + m[0].length };
         const phrase = phrases.find((p) => p.start <= at.start && at.start < p.end) ?? sentence;
-        const found = pick(inside, trigger.to, at, REACH[lang], phrase);
+        const found = pick(inside, trigger.to, at, REACH[lang], phrase, new Set(), source);
         // Both ends before the verb (Korean and Japanese objects: 경기도를 방문): the subject is the next one back.
-        const froms = pick(inside, trigger.from, at, REACH[lang], phrase, new Set(found.map(entityKey))).filter(
+        const froms = pick(inside, trigger.from, at, REACH[lang], phrase, new Set(found.map(entityKey)), source).filter(
           (m) => m.kind !== "Region" || !isLocative(lang.startsWith("zh") ? view : text, m),
         );
         // "出席了活动" names no event: the article's event is meant (news reports are about one).
@@ -74,6 +74,7 @@ function pick(
   reach: number,
   phrase: Span,
   exclude = new Set<string>(),
+  text = "",
 ): EntityMention[] {
   const all = mentions.filter((m) => arg.kinds.includes(m.kind) && !exclude.has(entityKey(m)));
   const inPhrase = all.filter((m) => m.start >= phrase.start && m.end <= phrase.end);
@@ -84,7 +85,7 @@ function pick(
   const limit = arg.all ? Number.POSITIVE_INFINITY : reach;
   const before = fits.filter((m) => m.end <= at.start && at.start - m.end <= limit).sort((a, b) => b.end - a.end);
   const after = fits.filter((m) => m.start >= at.end && m.start - at.end <= limit).sort((a, b) => a.start - b.start);
-  if (arg.side === "before") return arg.all ? distinct(before).slice(0, MAX_ALL) : before.slice(0, 1);
+  if (arg.side === "before") return arg.all ? distinct(untilClauseBreak(before, at, text)).slice(0, MAX_ALL) : before.slice(0, 1);
   if (arg.side === "after") return arg.all ? distinct(after).slice(0, MAX_ALL) : after.slice(0, 1);
   const nearest = [...before.slice(0, 1), ...after.slice(0, 1)].sort((a, b) => gap(a, at) - gap(b, at));
   return nearest.slice(0, 1);
@@ -111,6 +112,21 @@ function isLocative(text: string, m: EntityMention): boolean {
   return (
     /(?:在|于|於|赴|at|in)\s*$/.test(text.slice(Math.max(0, m.start - 3), m.start)) || /^\s*(?:에서|で)/.test(text.slice(m.end, m.end + 4))
   );
+}
+
+/**
+ * 동관시 과학기술협회가 주최하고 … 센터가 주관하는: a list of parties gathered back from a verb stops
+ * at the previous clause's verb (…하고, …し、, …, and), whose parties are its own.
+ */
+const CLAUSE_BREAK = /(?:하고|하며|하여|했고|했으며|되고|되며|하는|한)\s|して|し、|であり|[，,；;]|\band\s+(?:was|were|is|are|has|have)\b/;
+
+function untilClauseBreak(before: EntityMention[], at: Span, text: string): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const m of before) {
+    if (text && CLAUSE_BREAK.test(text.slice(m.end, at.start))) break;
+    out.push(m);
+  }
+  return out;
 }
 
 /** The event an article is about: the one it names most often (first named on a tie), if named twice or surely. */
