@@ -116,9 +116,10 @@ function isLocative(text: string, m: EntityMention): boolean {
 
 /**
  * 동관시 과학기술협회가 주최하고 … 센터가 주관하는: a list of parties gathered back from a verb stops
- * at the previous clause's verb (…하고, …し、, …, and), whose parties are its own.
+ * at the previous clause's verb (…하고, …し、, "and was"), whose parties are its own. (Commas are
+ * left to the phrase preference: 港城大教授表示，双方将共建… still names its parties before the comma.)
  */
-const CLAUSE_BREAK = /(?:하고|하며|하여|했고|했으며|되고|되며|하는|한)\s|して|し、|であり|[，,；;]|\band\s+(?:was|were|is|are|has|have)\b/;
+const CLAUSE_BREAK = /(?:하고|하며|하여|했고|했으며|되고|되며|하는|한)\s|して|し、|であり|\band\s+(?:was|were|is|are|has|have)\b/;
 
 function untilClauseBreak(before: EntityMention[], at: Span, text: string): EntityMention[] {
   const out: EntityMention[] = [];

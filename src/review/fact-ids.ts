@@ -3,7 +3,7 @@
  * `<articleId>/relation/<from>|<TYPE>|<to>`, `<articleId>/measure/<entityId>|<metric>`.
  * An article stating the same relation (or measure) twice has one fact for both.
  */
-export type FactCategory = "ENTITY" | "RELATION" | "MEASURE";
+export type { FactCategory } from "../model/review-fact.js";
 
 export function entityFactId(articleId: string, entityId: string): string {
   return `${articleId}/entity/${entityId}`;

@@ -2,35 +2,10 @@ import type { Annotation, Measure, Mention } from "../model/annotation.js";
 import type { EntityKind } from "../model/entity.js";
 import { KIND_OF_LABEL } from "../model/entity-kinds.js";
 import type { Relation } from "../model/relation.js";
-import { entityFactId, type FactCategory, measureFactId, relationFactId } from "./fact-ids.js";
+import type { ArticleReview, FactStatus, ReviewFact } from "../model/review-fact.js";
+import { entityFactId, measureFactId, relationFactId } from "./fact-ids.js";
 
-/** DRAFT until a person accepts the fact (CURATED) or rejects it (then it is gone). */
-export type FactStatus = "DRAFT" | "CURATED";
-
-/** One fact of an article as graphql/review.graphql's ReviewFact. */
-export interface ReviewFact {
-  id: string;
-  category: FactCategory;
-  status: FactStatus;
-  confidence: number | null;
-  rule: string | null;
-  entityId: string;
-  label: string;
-  text: string;
-  targetId: string | null;
-  isNew: boolean | null;
-  highlights: string[];
-}
-
-export interface ArticleReview {
-  articleId: string;
-  title: string | null;
-  language: string;
-  url: string | null;
-  publishedAt: string | null;
-  text: string;
-  facts: ReviewFact[];
-}
+export type { ArticleReview, FactStatus, ReviewFact };
 
 /** An entity's kind label and canonical name, as the graph holds them. */
 export interface EntityName {

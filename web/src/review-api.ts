@@ -1,37 +1,9 @@
 /** The review API (graphql/review.graphql): draft an article's facts, read them, accept or reject them. Editors only. */
+
+import type { ArticleReview } from "../../src/model/review-fact.js";
 import { gql } from "./api.js";
 
-export type FactStatus = "DRAFT" | "CURATED";
-export type FactCategory = "ENTITY" | "RELATION" | "MEASURE";
-
-/** One fact of an article, as the reviewer sees it. */
-export interface ReviewFact {
-  /** `<articleId>/entity/<entityId>`, `<articleId>/relation/<from>|<TYPE>|<to>`, `<articleId>/measure/<entityId>|<metric>` */
-  id: string;
-  category: FactCategory;
-  status: FactStatus;
-  confidence: number | null;
-  rule: string | null;
-  entityId: string;
-  /** ENTITY: its kind (REGION, …); RELATION: its type; MEASURE: its metric. */
-  label: string;
-  /** ENTITY: the name; RELATION: "from name -> to name"; MEASURE: "value unit". */
-  text: string;
-  targetId: string | null;
-  isNew: boolean | null;
-  /** Verbatim strings of the article to mark: the entity's forms, or the relation's or measure's quote. */
-  highlights: string[];
-}
-
-export interface ArticleReview {
-  articleId: string;
-  title: string | null;
-  language: string;
-  url: string | null;
-  publishedAt: string | null;
-  text: string;
-  facts: ReviewFact[];
-}
+export type { ArticleReview, FactCategory, FactStatus, ReviewFact } from "../../src/model/review-fact.js";
 
 export interface ReviewOutcome {
   accepted: number;
