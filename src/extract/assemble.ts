@@ -28,9 +28,10 @@ const round = (x: number) => Math.round(x * 100) / 100;
 export function assembleAnnotation(found: Found, knowledge: Knowledge): Annotation {
   const ids = new Map<string, string>();
   const entities: Mention[] = [];
+  const articleKey = hash("sha256", found.text, "hex").slice(0, 6);
   const taken = (id: string) => knowledge.entities.has(id) || [...ids.values()].includes(id);
   for (const group of groupMentions(found.mentions)) {
-    const entity = toEntity(group, found.lang, knowledge, taken);
+    const entity = toEntity(group, found.lang, knowledge, taken, articleKey);
     ids.set(entityKey(group[0] as EntityMention), "ref" in entity ? entity.ref : entity.id);
     entities.push(entity);
   }
@@ -92,7 +93,7 @@ function marks(group: EntityMention[]) {
   return { draft: true, confidence: round(repeated), rule: best.rule };
 }
 
-function toEntity(group: EntityMention[], lang: Lang, knowledge: Knowledge, taken: (id: string) => boolean): Mention {
+function toEntity(group: EntityMention[], lang: Lang, knowledge: Knowledge, taken: (id: string) => boolean, articleKey: string): Mention {
   const first = group[0] as EntityMention;
   const seen = [...new Set(group.filter((m) => !m.garbled).map((m) => m.surface))];
   const garbled = [...new Set(group.filter((m) => m.garbled).map((m) => m.surface))];
@@ -106,7 +107,15 @@ function toEntity(group: EntityMention[], lang: Lang, knowledge: Knowledge, take
       return entity ? [{ start: hit.start, end: hit.end, name: entity.def.name }] : [];
     }),
   );
-  const def = definition(first.kind, first.subtype, newId(name, first.kind, taken), name, namesOf(first.surface, lang));
+  // An agreement or ceremony named only by its kind (合作协议, 签约仪式) is this article's own: its id says so.
+  const generic = /\.(?:signed-agreement|ceremony)$/.test(first.rule);
+  const def = definition(
+    first.kind,
+    first.subtype,
+    newId(generic ? `${name} ${articleKey}` : name, first.kind, taken),
+    name,
+    namesOf(first.surface, lang),
+  );
   return { ...def, ...sightings } as Mention;
 }
 

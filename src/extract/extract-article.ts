@@ -47,10 +47,11 @@ export async function extractArticle(input: ExtractInput, knowledge: Knowledge):
   // The outer names of resolved.embedded, as the later steps left them (known by surface, linked short forms).
   const final = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m]));
   const current = (m: (typeof mentions)[number]) => final.get(`${m.start}:${m.end}`) ?? m;
-  const embedded = [
-    ...resolved.embedded.map(([outer, inner]) => [current(outer), inner] as [EntityMention, EntityMention]),
-    ...parentsInNames(mentions, view),
-  ];
+  // A parent named inside a new name (香港理工大学 in 香港理工大学大亚湾…研究院) may be known.
+  const parents = parentsInNames(mentions, view).map(
+    ([outer, inner]) => [outer, knownBySurface([inner], knowledge)[0] ?? inner] as [EntityMention, EntityMention],
+  );
+  const embedded = [...resolved.embedded.map(([outer, inner]) => [current(outer), inner] as [EntityMention, EntityMention]), ...parents];
   const relations = [...findRelations(text, view, lang, mentions), ...nameParts(embedded)];
   const measures = findMeasures(text, lang, mentions);
   const annotation = assembleAnnotation(

@@ -46,6 +46,7 @@ const ENDINGS: Array<[string, string]> = [
   ["框架协议", "Framework Agreement"],
   ["合作协议", "Cooperation Agreement"],
   ["协议", "Agreement"],
+  ["合作备忘录", "Cooperation Memorandum of Understanding"],
   ["备忘录", "Memorandum of Understanding"],
   ["中试线", "Pilot Line"],
   ["生产线", "Production Line"],
@@ -93,6 +94,8 @@ function chineseName(name: string, kind: EntityKind, knownIn: KnownNamesIn): str
     const surnameLength = name.length === 4 ? 2 : 1;
     return `${romanise(name.slice(0, surnameLength))} ${romanise(name.slice(surnameLength))}`;
   }
+  const whole = ENDINGS.find(([zh]) => name === zh);
+  if (whole) return whole[1];
   const ending = ENDINGS.find(([zh]) => name.endsWith(zh) && name.length > zh.length);
   const stem = ending ? name.slice(0, -ending[0].length) : name;
   const words: string[] = [];

@@ -58,6 +58,7 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
     if (focal) out.push(...announcedAt(lang.startsWith("zh") || lang === "ja" ? view : text, lang, sentence, inside, focal, quote));
     out.push(...worksAt(lang.startsWith("zh") ? view : text, lang, inside, clauses));
     out.push(...developsListed(inside, quote));
+    if (lang.startsWith("zh")) out.push(...agreementSubjects(view, sentence, inside, quote));
     out.push(...cooperation(lang.startsWith("zh") || lang === "ja" ? view : text, lang, sentence, inside, quote));
   }
   return dedupe(out);
@@ -103,6 +104,36 @@ function developsListed(mentions: EntityMention[], quote: (...s: Span[]) => Span
       .sort((a, b) => b.end - a.end)[0];
     if (owner)
       out.push({ type: "DEVELOPS", from: owner, to: tech, quote: quote(owner, tech), rule: "zh.develops-listed", confidence: 0.5 });
+  }
+  return out;
+}
+
+const SETS_UP = /成立|共建|设立|建设|建立|打造|组建|揭牌/;
+
+/**
+ * What an agreement is about (CONCERNS): 签署合作备忘录，成立"教育部联合重点实验室" (the lab set up
+ * after it), 就共建"香港理工大学大亚湾技术创新研究院"达成合作协议 (the lab named after 就).
+ */
+function agreementSubjects(view: string, sentence: Span, mentions: EntityMention[], quote: (...s: Span[]) => Span): FoundRelation[] {
+  const out: FoundRelation[] = [];
+  const subjects = mentions.filter((m) => ["Lab", "Technology", "Company", "Institution"].includes(m.kind) && !m.knownId);
+  for (const agreement of mentions.filter((m) => m.kind === "Agreement")) {
+    const after = subjects.find(
+      (m) => m.start >= agreement.end && m.start - agreement.end <= 25 && SETS_UP.test(view.slice(agreement.end, m.start)),
+    );
+    const before = subjects
+      .filter((m) => m.end <= agreement.start && agreement.start - m.end <= 20 && /就[^，,。]*$/.test(view.slice(sentence.start, m.start)))
+      .at(-1);
+    for (const subject of [after, before])
+      if (subject)
+        out.push({
+          type: "CONCERNS",
+          from: agreement,
+          to: subject,
+          quote: quote(agreement, subject),
+          rule: "zh.agreement-concerns",
+          confidence: 0.5,
+        });
   }
   return out;
 }

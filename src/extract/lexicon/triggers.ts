@@ -45,7 +45,7 @@ export const TRIGGERS: Trigger[] = [
     "sign",
     "PARTY_TO",
     {
-      zh: /签署|签订|签约|签定|签下|缔结/g,
+      zh: /签署|签订|签约|签定|签下|缔结|达成(?=[^，。]{0,8}(?:协议|协定|备忘录))/g,
       ja: /締結|調印|署名|結んだ/g,
       ko: /체결|서명|맺었|맺은/g,
       en: /\bsign(?:ed|s|ing)?\b|\bconclud(?:ed|es)\b/gi,

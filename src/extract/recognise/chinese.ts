@@ -112,6 +112,21 @@ export function recogniseChinese(text: string, simplified: string, rulePrefix: s
       mention(start, start + inner.length, { kind: suffix.kind, subtype: suffix.type, rule: `${rulePrefix}.quoted-name`, confidence: 0.8 });
     }
   }
+  // 签署合作备忘录 / 达成合作协议: an agreement named only by its kind, right after the signing verb.
+  for (const m of simplified.matchAll(
+    /(?:签署|签订|签约|缔结|达成|签下)了?((?:三方|双方|战略|全面|深化|补充|合作|框架|共建|科技|产学研){0,4}(?:协议|协定|备忘录|合同))/g,
+  )) {
+    const name = m[1] as string;
+    const start = (m.index ?? 0) + m[0].length - name.length;
+    const subtype = /共建/.test(name)
+      ? "co-construction-agreement"
+      : /备忘录/.test(name)
+        ? "mou"
+        : /框架/.test(name)
+          ? "framework-agreement"
+          : "cooperation-agreement";
+    mention(start, start + name.length, { kind: "Agreement", subtype, rule: `${rulePrefix}.signed-agreement`, confidence: 0.6 });
+  }
   // 《质谱成像与质谱定量分析研究》合作协议: a titled agreement, the title marks and the ending together.
   for (const m of simplified.matchAll(/《[^《》]{2,40}》(?:战略)?(?:合作|共建|框架|合作框架)?(?:协议|协定|备忘录|合同)/g)) {
     const start = m.index ?? 0;
