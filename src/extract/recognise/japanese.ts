@@ -36,6 +36,19 @@ export function japaneseRecogniser(tokenizer: kuromoji.Tokenizer<kuromoji.Ipadic
         if (t.detail2 === "地域")
           mention(t.start, t.end, { kind: "Region", subtype: "city", rule: "ja.kuromoji.region", confidence: 0.45 });
       }
+      // 覚書を締結 / 協定に調印: an agreement named only by its kind, before the signing verb.
+      for (const m of text.matchAll(
+        /((?:包括|戦略的|共同|学術|研究|協力|連携|交流|相互){0,3}(?:協力協定|協定書|協定|覚書|契約|合意書|MOU))(?:を|に)(?:締結|調印|署名|結ん|交わ)/g,
+      )) {
+        const name = m[1] as string;
+        const start = m.index ?? 0;
+        mention(start, start + name.length, {
+          kind: "Agreement",
+          subtype: /覚書|MOU/.test(name) ? "mou" : "cooperation-agreement",
+          rule: "ja.signed-agreement",
+          confidence: 0.6,
+        });
+      }
       for (const m of text.matchAll(KANJI_NAME_SAN)) {
         const name = m[1] as string;
         const start = m.index ?? 0;

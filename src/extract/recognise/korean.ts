@@ -123,6 +123,22 @@ export function koreanRecogniser(): Recogniser {
           out.push({ start, end: start + name.length, surface: name, kind: "Person", rule: "ko.person.latin-spelling", confidence: 0.7 });
       }
       addAcronyms(text, out);
+      // 업무협약을 체결 / MOU를 맺: an agreement named only by its kind, before the signing verb.
+      for (const m of text.matchAll(
+        /((?:업무|전략적|상호|교류|협력|공동|산학|포괄적)?\s?(?:협력\s?)?(?:협약|협정|양해각서|MOU|합의각서))(?:을|를|에)\s?(?:체결|서명|맺)/g,
+      )) {
+        const name = (m[1] as string).trim();
+        const start = (m.index ?? 0) + (m[1] as string).indexOf(name);
+        out.push({
+          start,
+          end: start + name.length,
+          surface: name,
+          kind: "Agreement",
+          subtype: /양해각서|MOU|합의각서/.test(name) ? "mou" : "cooperation-agreement",
+          rule: "ko.signed-agreement",
+          confidence: 0.6,
+        });
+      }
       return out;
     },
   };
