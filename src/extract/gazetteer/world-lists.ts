@@ -1,6 +1,32 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import type { EntityDefinition } from "../../model/entity.js";
+import { EntityDefinition } from "../../model/entity.js";
+
+/**
+ * The hand-written reference lists in data/ (countries, technology fields, well-known
+ * organisations), each entry turned into an entity definition the model validates: a bad entry
+ * fails at load, naming the file and the entry.
+ */
+const loaded = new Map<string, EntityDefinition[]>();
+
+function referenceList<T>(file: string, entry: z.ZodType<T>, toDefinition: (e: T) => unknown): EntityDefinition[] {
+  const cached = loaded.get(file);
+  if (cached) return cached;
+  const entries = z.array(entry).parse(JSON.parse(readFileSync(new URL(`./data/${file}`, import.meta.url), "utf8")));
+  const definitions = entries.map((e, i) => {
+    const parsed = EntityDefinition.safeParse(toDefinition(e));
+    if (!parsed.success)
+      throw new Error(
+        `src/extract/gazetteer/data/${file} [${i}]: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`,
+      );
+    return parsed.data;
+  });
+  loaded.set(file, definitions);
+  return definitions;
+}
+
+const nonEmpty = <T extends Record<string, unknown>>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && (!Array.isArray(v) || v.length > 0)));
 
 const Country = z.object({
   id: z.string(),
@@ -14,29 +40,16 @@ const Country = z.object({
   jaAliases: z.array(z.string()).optional(),
 });
 
-let cached: EntityDefinition[] | undefined;
-
-/**
- * Countries that cooperation news names (data/countries.json, written by hand: official short
- * names in each script). Entities the project already defines under the same id keep their definition.
- */
+/** Countries that cooperation news names (data/countries.json: official short names in each script). */
 export function countryEntities(): EntityDefinition[] {
-  cached ??= z
-    .array(Country)
-    .parse(JSON.parse(readFileSync(new URL("./data/countries.json", import.meta.url), "utf8")))
-    .map((c) => ({
-      id: c.id,
-      kind: "Region",
-      level: "country",
-      name: c.en,
-      names: { "zh-Hans": c.zhHans, "zh-Hant": c.zhHant, ja: c.ja, ko: c.ko },
-      aliases: {
-        ...(c.aliases.length ? { en: c.aliases } : {}),
-        ...(c.koAliases.length ? { ko: c.koAliases } : {}),
-        ...(c.jaAliases?.length ? { ja: c.jaAliases } : {}),
-      },
-    }));
-  return cached;
+  return referenceList("countries.json", Country, (c) => ({
+    id: c.id,
+    kind: "Region",
+    level: "country",
+    name: c.en,
+    names: { "zh-Hans": c.zhHans, "zh-Hant": c.zhHant, ja: c.ja, ko: c.ko },
+    aliases: nonEmpty({ en: c.aliases, ko: c.koAliases, ja: c.jaAliases }),
+  }));
 }
 
 const Field = z.object({
@@ -49,25 +62,16 @@ const Field = z.object({
   aliases: z.array(z.string()),
 });
 
-let fields: EntityDefinition[] | undefined;
-
-/**
- * Technology fields that cooperation news names as what organisations work on (人工智能, 生物医药,
- * 新能源; data/technologies.json, written by hand). Traditional names come from OpenCC where not given.
- */
+/** Technology fields organisations are said to work on (人工智能, 生物医药, 新能源; data/technologies.json). */
 export function technologyFields(): EntityDefinition[] {
-  fields ??= z
-    .array(Field)
-    .parse(JSON.parse(readFileSync(new URL("./data/technologies.json", import.meta.url), "utf8")))
-    .map((f) => ({
-      id: f.id,
-      kind: "Technology",
-      type: "technology",
-      name: f.en,
-      names: { "zh-Hans": f.zhHans, ...(f.zhHant ? { "zh-Hant": f.zhHant } : {}), ja: f.ja, ko: f.ko },
-      ...(f.aliases.length ? { aliases: { "zh-Hans": f.aliases } } : {}),
-    }));
-  return fields;
+  return referenceList("technologies.json", Field, (f) => ({
+    id: f.id,
+    kind: "Technology",
+    type: "technology",
+    name: f.en,
+    names: nonEmpty({ "zh-Hans": f.zhHans, "zh-Hant": f.zhHant, ja: f.ja, ko: f.ko }),
+    ...(f.aliases.length ? { aliases: { "zh-Hans": f.aliases } } : {}),
+  }));
 }
 
 const Organisation = z.object({
@@ -82,28 +86,17 @@ const Organisation = z.object({
   aliases: z.partialRecord(z.enum(["en", "zh-Hans", "zh-Hant", "ja", "ko"]), z.array(z.string())).optional(),
 });
 
-let organisations: EntityDefinition[] | undefined;
-
-/**
- * Well-known universities, academies, government bodies, labs and companies of the region's
- * innovation news (data/organisations.json, written by hand with their names in every script).
- */
+/** Well-known universities, academies, government bodies, labs and companies (data/organisations.json). */
 export function wellKnownOrganisations(): EntityDefinition[] {
-  organisations ??= z
-    .array(Organisation)
-    .parse(JSON.parse(readFileSync(new URL("./data/organisations.json", import.meta.url), "utf8")))
-    .map((o) => {
-      const names = {
-        "zh-Hans": o.zhHans,
-        ...(o.zhHant ? { "zh-Hant": o.zhHant } : {}),
-        ...(o.ja ? { ja: o.ja } : {}),
-        ...(o.ko ? { ko: o.ko } : {}),
-      };
-      const aliases = Object.fromEntries(Object.entries(o.aliases ?? {}).filter(([, list]) => list.length > 0));
-      const common = { id: o.id, name: o.en, names, ...(Object.keys(aliases).length ? { aliases } : {}) };
-      return (
-        o.kind === "Company" ? { ...common, kind: o.kind } : { ...common, kind: o.kind, type: o.type ?? "other" }
-      ) as EntityDefinition;
-    });
-  return organisations;
+  return referenceList("organisations.json", Organisation, (o) => {
+    const aliases = nonEmpty(o.aliases ?? {});
+    return {
+      id: o.id,
+      kind: o.kind,
+      ...(o.kind === "Company" ? {} : { type: o.type ?? "other" }),
+      name: o.en,
+      names: nonEmpty({ "zh-Hans": o.zhHans, "zh-Hant": o.zhHant, ja: o.ja, ko: o.ko }),
+      ...(Object.keys(aliases).length ? { aliases } : {}),
+    };
+  });
 }
