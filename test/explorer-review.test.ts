@@ -345,10 +345,14 @@ describe("reviewing an article's draft (seed graph)", () => {
     if (drafts.length) expect(await page.isVisible('[data-testid="explore-graph-legend-draft"]')).toBe(true);
     await page.screenshot({ path: path.join(SHOTS, "review-graph.png") });
 
-    // The card quotes the accepted statement, not marked as a draft.
+    // The card quotes the accepted statement, not marked as a draft: the group's draft marks are at
+    // most the article's other relations of that type still awaiting review, one fewer than its quotes.
     const group = page.locator(`[data-testid="relations-${type}"]`);
     expect(await group.textContent()).toContain(articleId);
-    expect(await group.locator('[data-testid="draft-evidence"]').count()).toBe(0);
+    const stillDraft = after.filter((f) => f.status === "DRAFT" && f.id.includes(`|${type}|`)).length;
+    const draftMarks = await group.locator('[data-testid="draft-evidence"]').count();
+    expect(draftMarks).toBeLessThanOrEqual(stillDraft);
+    expect(draftMarks).toBeLessThan(await group.locator('[data-testid="quote-link"]').count());
 
     // Without drafts the drafts go. Accepting a relation accepts nothing else: when an end of it is
     // still a draft entity (here the agreement the article names), the relation goes with that end.

@@ -64,7 +64,10 @@ describe("extraction from raw text", () => {
   it("drafts Korean, Japanese and English text", async () => {
     const ko = await draft("홍콩도시대학 류치 교수가 주도하는 연구팀이 동관시 과학기술협회와 협약을 체결했다.");
     expect(ko.article.language).toBe("ko");
-    expect(ko.entities.map(idOf)).toEqual(["cityu", "liu-qi", "dongguan-association-for-science-and-technology"]);
+    expect(ko.entities.map(idOf)).toEqual(expect.arrayContaining(["cityu", "liu-qi", "dongguan-association-for-science-and-technology"]));
+    const agreement = ko.entities.find((e) => e.seen.includes("협약"));
+    expect(agreement && "kind" in agreement && agreement.kind).toBe("Agreement");
+    expect(relation(ko, "PARTY_TO", "dongguan-association-for-science-and-technology", idOf(agreement as Mention))).toBeDefined();
     expect(relation(ko, "WORKS_AT", "liu-qi", "cityu")?.props?.title).toBe("교수");
     const ja = await draft("山東省副省長の宋軍継氏は、香港貿易発展局と覚書を締結した。");
     expect(ja.article.language).toBe("ja");

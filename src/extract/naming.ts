@@ -72,7 +72,9 @@ const KO_ENDINGS: Array<[string, string]> = [
   ["센터", "Center"],
   ["포럼", "Forum"],
   ["박람회", "Expo"],
+  ["업무협약", "Business Agreement"],
   ["협약", "Agreement"],
+  ["양해각서", "Memorandum of Understanding"],
   ["위원회", "Committee"],
 ];
 
@@ -121,6 +123,8 @@ function koreanName(surface: string, kind: EntityKind): string {
     const [surname, ...rest] = [...surface.replace(/\s+/g, "")];
     return `${title(romanize(surname ?? ""))} ${title(romanize(rest.join("")))}`.trim();
   }
+  const whole = KO_ENDINGS.find(([ko]) => surface === ko);
+  if (whole) return whole[1];
   const ending = KO_ENDINGS.find(([ko]) => surface.endsWith(ko) && surface.length > ko.length);
   const stem = ending ? surface.slice(0, -ending[0].length) : surface;
   const words = stem
