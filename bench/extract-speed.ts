@@ -23,8 +23,10 @@ const t0 = performance.now();
 const knowledge = await loadKnowledge({ seedDir: "seed" });
 const gazetteerMs = performance.now() - t0;
 const t1 = performance.now();
-for (const lang of ["zh-Hans", "ja", "ko", "en"] as const)
-  (await recogniserFor(lang)).recognise(lang === "ja" ? "東京大学の山田氏" : "香港");
+for (const lang of ["zh-Hans", "ja", "ko", "en"] as const) {
+  const sample = lang === "ja" ? "東京大学の山田氏" : "香港";
+  (await recogniserFor(lang)).recognise(sample, sample);
+}
 const modelsMs = performance.now() - t1;
 const corpus = await texts();
 for (const text of corpus) await extractArticle({ text }, knowledge); // warm every code path

@@ -3,6 +3,7 @@ import type { Driver } from "neo4j-driver";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedGraph } from "../src/db/seed.js";
 import { log } from "../src/log.js";
+import type { ReviewFact } from "../src/model/review-fact.js";
 import { gql, seededApiForSuite, token } from "./support/api.js";
 import { graphFingerprint } from "./support/fingerprint.js";
 import { count, DATABASE } from "./support/neo4j.js";
@@ -29,19 +30,7 @@ const ARTICLE_REVIEW = `query ($articleId: ID!) { articleReview(articleId: $arti
 const NEIGHBORHOOD = `query ($id: ID!, $d: Boolean) { neighborhood(id: $id, includeDrafts: $d) {
   nodes { id draft } edges { source type target draft confidence rule evidence { articleId quote draft } } } }`;
 
-interface Fact {
-  id: string;
-  category: string;
-  status: string;
-  confidence: number | null;
-  rule: string | null;
-  entityId: string;
-  label: string;
-  text: string;
-  targetId: string | null;
-  isNew: boolean | null;
-  highlights: string[];
-}
+type Fact = ReviewFact;
 
 /** The joint lab the text defines: its id is the extractor's (English name from 新能源联合实验室), read from the draft. */
 let LAB = "";

@@ -1,6 +1,6 @@
-import { hash } from "node:crypto";
-import * as OpenCC from "opencc-js";
+import { textHash } from "../ingest/text-hash.js";
 import { Annotation, type ArticleMeta, Measure, Mention } from "../model/annotation.js";
+import { japaneseToSimplified, toSimplified, toTraditional } from "../model/chinese-script.js";
 import type { EntityDefinition, EntityKind } from "../model/entity.js";
 import type { Lang } from "../model/primitives.js";
 import { Relation } from "../model/relation.js";
@@ -8,10 +8,6 @@ import type { Knowledge } from "./knowledge.js";
 import { englishName, newId } from "./naming.js";
 import { entityKey } from "./relations.js";
 import type { EntityMention, FoundMeasure, FoundRelation } from "./types.js";
-
-const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
-const toTraditional = OpenCC.Converter({ from: "cn", to: "t" });
-const jpToCn = OpenCC.Converter({ from: "jp", to: "cn" });
 
 interface Found {
   text: string;
@@ -28,11 +24,14 @@ const round = (x: number) => Math.round(x * 100) / 100;
 export function assembleAnnotation(found: Found, knowledge: Knowledge): Annotation {
   const ids = new Map<string, string>();
   const entities: Mention[] = [];
-  const articleKey = hash("sha256", found.text, "hex").slice(0, 6);
-  const taken = (id: string) => knowledge.entities.has(id) || [...ids.values()].includes(id);
+  const articleKey = textHash(found.text).slice(0, 6);
+  const used = new Set<string>();
+  const taken = (id: string) => knowledge.entities.has(id) || used.has(id);
   for (const group of groupMentions(found.mentions)) {
     const entity = toEntity(group, found.lang, knowledge, taken, articleKey);
-    ids.set(entityKey(group[0] as EntityMention), "ref" in entity ? entity.ref : entity.id);
+    const id = "ref" in entity ? entity.ref : entity.id;
+    ids.set(entityKey(group[0] as EntityMention), id);
+    used.add(id);
     entities.push(entity);
   }
   const idOf = (m: EntityMention) => ids.get(entityKey(m)) as string;
@@ -122,7 +121,7 @@ function toEntity(group: EntityMention[], lang: Lang, knowledge: Knowledge, take
 function namesOf(surface: string, lang: Lang): EntityDefinition["names"] {
   if (!/[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(surface)) return undefined;
   if (lang === "ko") return { ko: surface };
-  const simplified = toSimplified(lang === "ja" ? jpToCn(surface) : surface);
+  const simplified = toSimplified(lang === "ja" ? japaneseToSimplified(surface) : surface);
   const names: EntityDefinition["names"] = { "zh-Hans": simplified, "zh-Hant": toTraditional(simplified) };
   return lang === "ja" ? { ...names, ja: surface } : names;
 }
@@ -158,7 +157,7 @@ function definition(
 
 function articleMeta(found: Found): ArticleMeta {
   const given = found.article ?? {};
-  const digest = hash("sha256", found.text, "hex").slice(0, 12);
+  const digest = textHash(found.text).slice(0, 12);
   const firstLine = [...(found.text.split("\n").find((l) => l.trim()) ?? "")].slice(0, 120).join("").trim() || "untitled";
   const title = given.title?.trim() || null;
   return {

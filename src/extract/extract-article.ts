@@ -39,7 +39,7 @@ export async function extractArticle(input: ExtractInput, knowledge: Knowledge):
   const recogniser = await recogniserFor(lang);
   const view = simplifiedView(text, lang);
   const known = knownMentions(text, view, knowledge);
-  const resolved = resolveMentions(known, recogniser.recognise(text));
+  const resolved = resolveMentions(known, recogniser.recognise(text, view));
   const resolvedMentions = knownBySurface(resolved.mentions, knowledge);
   const mentions = linkShortForms(
     [...resolvedMentions, ...peopleInContext(view, lang, resolvedMentions, text)].sort((a, b) => a.start - b.start),

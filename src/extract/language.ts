@@ -1,10 +1,7 @@
-import * as OpenCC from "opencc-js";
 import { detectAll } from "tinyld";
+import { toSimplified, toTraditional } from "../model/chinese-script.js";
 import type { Lang } from "../model/primitives.js";
 import { ExtractInputError } from "./input.js";
-
-const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
-const toTraditional = OpenCC.Converter({ from: "cn", to: "t" });
 
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 

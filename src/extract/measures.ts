@@ -120,7 +120,7 @@ export function findMeasures(text: string, lang: Lang, mentions: EntityMention[]
     if (inside.length === 0) continue;
     const clauses = clauseSpans(text, sentence);
     const slice = text.slice(sentence.start, sentence.end);
-    for (const m of slice.matchAll(new RegExp(rule.pattern.source, rule.pattern.flags))) {
+    for (const m of slice.matchAll(rule.pattern)) {
       const start = sentence.start + (m.index ?? 0);
       const end = start + m[0].length;
       if (/\d/.test(text[start - 1] ?? "") || /^(19|20)\d\d$/.test(m[1] as string)) continue;

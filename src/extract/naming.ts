@@ -1,14 +1,11 @@
 import { romanize } from "es-hangul";
-import * as OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
 import { toRomaji } from "wanakana";
+import { japaneseToSimplified, toSimplified } from "../model/chinese-script.js";
 import type { EntityKind } from "../model/entity.js";
-import { slug } from "./gazetteer/division-entities.js";
 import { isPersonName } from "./recognise/chinese.js";
 import { tagChinese } from "./recognise/jieba.js";
-
-const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
-const jpToCn = OpenCC.Converter({ from: "jp", to: "cn" });
+import { slug } from "./slug.js";
 
 /** English renderings of name endings; the rest of a Chinese name is romanised with pinyin. */
 const ENDINGS: Array<[string, string]> = [
@@ -88,7 +85,7 @@ export function englishName(surface: string, kind: EntityKind, knownIn: KnownNam
   if (/^[\x20-\x7e]+$/.test(surface)) return surface;
   if (/\p{Script=Hangul}/u.test(surface)) return koreanName(surface, kind);
   if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(surface) && !/\p{Script=Han}/u.test(surface)) return title(toRomaji(surface));
-  return chineseName(toSimplified(jpToCn(surface)), kind, knownIn);
+  return chineseName(toSimplified(japaneseToSimplified(surface)), kind, knownIn);
 }
 
 function chineseName(name: string, kind: EntityKind, knownIn: KnownNamesIn): string {

@@ -28,7 +28,7 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
     for (const trigger of triggersFor(lang)) {
       const source = lang === "ja" || lang === "ko" || lang === "en" ? text : view;
       const slice = source.slice(sentence.start, sentence.end);
-      for (const m of slice.matchAll(new RegExp(trigger.pattern.source, trigger.pattern.flags))) {
+      for (const m of slice.matchAll(trigger.pattern)) {
         const at: Span = { start: sentence.start + (m.index ?? 0), end: sentence.start + (m.index ?? 0) + m[0].length };
         const phrase = phrases.find((p) => p.start <= at.start && at.start < p.end) ?? sentence;
         const found = pick(inside, trigger.to, at, REACH[lang], phrase, new Set(), source);
@@ -277,15 +277,13 @@ function cooperation(view: string, lang: Lang, sentence: Span, mentions: EntityM
     if (joinable("COOPERATES_WITH", from, to))
       out.push({ type: "COOPERATES_WITH", from, to, quote: quote(from, at, to), rule, confidence });
   };
-  for (const v of slice.matchAll(new RegExp(verb.source, verb.flags))) {
+  for (const v of slice.matchAll(verb)) {
     const at = { start: sentence.start + (v.index ?? 0), end: sentence.start + (v.index ?? 0) + v[0].length };
     // Marker, partners and verb stand in one phrase (no comma between them).
     const phraseStart =
       sentence.start + Math.max(...[...slice.slice(0, v.index).matchAll(/[，,；;：:]/g)].map((m) => (m.index ?? 0) + 1), 0);
     const inPhrase = parties.filter((p) => p.start >= phraseStart && p.end <= at.start);
-    const markers = [...view.slice(phraseStart, at.start).matchAll(new RegExp(withMarker.source, withMarker.flags))].map(
-      (m) => phraseStart + (m.index ?? 0),
-    );
+    const markers = [...view.slice(phraseStart, at.start).matchAll(withMarker)].map((m) => phraseStart + (m.index ?? 0));
     const marker = markers
       .reverse()
       .find((pos) => inPhrase.some((p) => p.start > pos) && !inPhrase.some((p) => p.start < pos && pos < p.end));

@@ -24,7 +24,7 @@ function splitAt(text: string, within: Span, separators: RegExp): Span[] {
     while (e > s && /\s/.test(piece[e - 1] as string)) e--;
     if (e > s) out.push({ start: within.start + s, end: within.start + e });
   };
-  for (const m of piece.matchAll(new RegExp(separators.source, "g"))) {
+  for (const m of piece.matchAll(separators)) {
     push(last, m.index ?? 0);
     last = (m.index ?? 0) + m[0].length;
   }

@@ -59,5 +59,6 @@ export interface FoundMeasure {
 export interface Recogniser {
   lang: Lang;
   /** Candidate mentions of new entities (overlaps allowed; the caller resolves them). */
-  recognise(text: string): EntityMention[];
+  /** `view` is the text in Simplified Chinese where the language uses Han characters (same offsets), else the text. */
+  recognise(text: string, view: string): EntityMention[];
 }

@@ -1,5 +1,6 @@
 import { scriptVariants } from "../../model/chinese-script.js";
 import type { EntityDefinition } from "../../model/entity.js";
+import { slug } from "../slug.js";
 import { type Division, loadDivisions } from "./divisions.js";
 import { sinoKoreanReading } from "./korean-readings.js";
 
@@ -59,13 +60,4 @@ function toRegion(d: Division, id: string): EntityDefinition {
     ...(shortAlias ? { aliases: shortAlias } : {}),
     description: `Administrative division of China, GB/T 2260 code ${d.code}.`,
   };
-}
-
-export function slug(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
 }

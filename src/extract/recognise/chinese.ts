@@ -1,13 +1,10 @@
-import * as OpenCC from "opencc-js";
+import { hongKongToSimplified, japaneseToSimplified } from "../../model/chinese-script.js";
 import type { Lang } from "../../model/primitives.js";
 import { ZH_SURNAMES, ZH_TITLES } from "../lexicon/people.js";
 import { ZH_SPUN_SUFFIXES, ZH_SUFFIXES } from "../lexicon/suffixes.js";
 import type { EntityMention, Recogniser } from "../types.js";
 import { type Token, tagChinese } from "./jieba.js";
 import { SuffixMatcher } from "./suffix-matcher.js";
-
-const hkToCn = OpenCC.Converter({ from: "hk", to: "cn" });
-const jpToCn = OpenCC.Converter({ from: "jp", to: "cn" });
 
 const suffixes = new SuffixMatcher([...ZH_SUFFIXES, ...ZH_SPUN_SUFFIXES]);
 /** Tags that never belong inside an organisation's name (prepositions, particles, pronouns, adverbs...). */
@@ -64,7 +61,7 @@ const VARIANTS: Record<string, string> = { 硏: "研", 綫: "线", 峯: "峰", �
 /** Converts Traditional or Japanese Kanji text to Simplified; offsets stay valid (same length) or the text is kept. */
 export function simplifiedView(text: string, lang: Lang): string {
   const folded = text.replace(/[硏綫峯衞兗汚]/g, (c) => VARIANTS[c] ?? c);
-  const converted = lang === "ja" ? jpToCn(folded) : lang === "zh-Hant" ? hkToCn(folded) : folded;
+  const converted = lang === "ja" ? japaneseToSimplified(folded) : lang === "zh-Hant" ? hongKongToSimplified(folded) : folded;
   return converted.length === text.length ? converted : folded;
 }
 
@@ -74,7 +71,7 @@ export function simplifiedView(text: string, lang: Lang): string {
  * (主任黄志辉, 刘琦教授) whose first character is a common surname (jieba's own person tag is too loose).
  */
 export function chineseRecogniser(lang: "zh-Hans" | "zh-Hant"): Recogniser {
-  return { lang, recognise: (text) => recogniseChinese(text, simplifiedView(text, lang), "zh") };
+  return { lang, recognise: (text, view) => recogniseChinese(text, view, "zh") };
 }
 
 /** `withTags`: also take jieba's nt/nr tags (useless on Japanese, where jieba reads kana as noise). */
@@ -90,11 +87,9 @@ export function recogniseChinese(text: string, simplified: string, rulePrefix: s
       const start = nameStart(simplified, tokens, i, token.end - suffix.text.length, suffix.kind);
       const length = token.end - (start ?? token.end);
       // A one-character ending must be a word of its own (科技|局), not the end of one (格局, 开新局).
-      const ownWord = suffix.text.length > 1 || tokens.some((t) => t.start === token.end - 1 && t.end === token.end);
+      const ownWord = suffix.text.length > 1 || token.word.length === 1;
       const longEnough = length > suffix.text.length && (suffix.text.length > 1 || length >= 3) && ownWord;
-      const specific =
-        !suffix.generic ||
-        tokens.some((t) => t.start >= (start ?? 0) && t.end <= token.end - suffix.text.length && SPECIFIC_TAGS.has(t.tag));
+      const specific = !suffix.generic || hasSpecificWord(tokens, i, start ?? token.end, token.end - suffix.text.length);
       if (start !== undefined && longEnough && specific && length <= MAX_NAME)
         mention(start, token.end, { kind: suffix.kind, subtype: suffix.type, rule: `${rulePrefix}.suffix`, confidence: 0.7 });
     }
@@ -164,6 +159,15 @@ export function recogniseChinese(text: string, simplified: string, rulePrefix: s
     mention(start, start + name.length, { kind: "Person", rule: `${rulePrefix}.person.name-before-title`, confidence: 0.6 });
   }
   return out;
+}
+
+/** Whether a token between `start` and `end` (walking back from token `last`) is a place, person, brand or unknown word. */
+function hasSpecificWord(tokens: Token[], last: number, start: number, end: number): boolean {
+  for (let j = last; j >= 0 && (tokens[j] as Token).end > start; j--) {
+    const t = tokens[j] as Token;
+    if (t.start >= start && t.end <= end && SPECIFIC_TAGS.has(t.tag)) return true;
+  }
+  return false;
 }
 
 /** 所长汤子康与… -> 汤子康: a 3-character name unless its third character starts a word (葛伟接待 -> 葛伟). */

@@ -18,8 +18,8 @@ const JAPANESE_SCRIPT = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ã
 export function japaneseRecogniser(tokenizer: kuromoji.Tokenizer<kuromoji.IpadicFeatures>): Recogniser {
   return {
     lang: "ja",
-    recognise(text) {
-      const out = recogniseChinese(text, simplifiedView(text, "ja"), "ja", false).filter((m) => !/[\p{Script=Hiragana}]/u.test(m.surface));
+    recognise(text, view) {
+      const out = recogniseChinese(text, view, "ja", false).filter((m) => !/[\p{Script=Hiragana}]/u.test(m.surface));
       const tokens = tokensOf(tokenizer, text);
       const mention = (start: number, end: number, m: Omit<EntityMention, "start" | "end" | "surface">) =>
         out.push({ start, end, surface: text.slice(start, end), ...m });
