@@ -10,7 +10,7 @@ import { decodeArticle, ExtractInputError } from "../src/extract/input.js";
 import { detectLanguage } from "../src/extract/language.js";
 import { seedPaths } from "../src/ingest/load.js";
 import { prepareImport } from "../src/ingest/prepare.js";
-import type { Annotation, Mention } from "../src/model/annotation.js";
+import { Annotation, type Mention } from "../src/model/annotation.js";
 
 const run = promisify(execFile);
 let knowledge: Knowledge;
@@ -174,6 +174,35 @@ describe("bad input", () => {
     );
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toContain("empty.txt: is empty");
+  });
+  it("drafts a folder in one batch, writing every valid article and naming each one it refused", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "batch-in-"));
+    const out = await mkdtemp(path.join(tmpdir(), "batch-out-"));
+    await writeFile(path.join(dir, "a.txt"), "香港城市大学与宁德时代签署合作协议。");
+    await writeFile(path.join(dir, "b.html"), "<html><body><p>홍콩도시대학 류치 교수가 주도했다.</p></body></html>");
+    await writeFile(path.join(dir, "c.txt"), "");
+    const failed = await run("node", ["--import", "tsx", "src/cli/extract.ts", dir, "--out", out]).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr).toMatch(/c\.txt: is empty[\s\S]*2 drafts written/);
+    const a = Annotation.parse(JSON.parse(await readFile(path.join(out, "a.json"), "utf8")));
+    expect(a.entities.map(idOf)).toEqual(expect.arrayContaining(["cityu", "catl"]));
+    const b = Annotation.parse(JSON.parse(await readFile(path.join(out, "b.json"), "utf8")));
+    expect(b.article.language).toBe("ko");
+  });
+  it("reads standard input with -", async () => {
+    const child = execFile("node", ["--import", "tsx", "src/cli/extract.ts", "-", "--lang", "zh-Hant"]);
+    child.stdin?.end("香港城市大學與寧德時代簽署合作協議。");
+    let stdout = "";
+    child.stdout?.on("data", (d: Buffer) => {
+      stdout += d.toString();
+    });
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    const draft = Annotation.parse(JSON.parse(stdout));
+    expect(draft.article.language).toBe("zh-Hant");
+    expect(draft.entities.map(idOf)).toEqual(expect.arrayContaining(["cityu", "catl"]));
   });
 });
 
