@@ -3,7 +3,7 @@ import path from "node:path";
 import { Command } from "commander";
 import { seedPaths } from "../ingest/load.js";
 import { prepareImport } from "../ingest/prepare.js";
-import { DataError, formatProblem } from "../ingest/problems.js";
+import { DataError, formatProblems } from "../ingest/problems.js";
 
 const program = new Command()
   .name("validate")
@@ -24,7 +24,7 @@ try {
   console.log("relations:", Object.fromEntries(byType));
 } catch (err) {
   if (!(err instanceof DataError)) throw err;
-  for (const p of err.problems) console.error(formatProblem(p));
+  for (const line of formatProblems(err.problems)) console.error(line);
   console.error(`${err.problems.length} problem(s)`);
   process.exitCode = 1;
 }

@@ -4,7 +4,7 @@ import type { EntityDefinition, EntityKind } from "../model/entity.js";
 import type { Lang, PartialDate, Quantity } from "../model/primitives.js";
 import { RELATION_TYPES, type Relation } from "../model/relation.js";
 import { isDraft, type Marks, markProps, marksOf, relationDraftProps, type Statement } from "./draft-marks.js";
-import type { RawCorpus } from "./load.js";
+import { inUnreadable, type RawCorpus } from "./load.js";
 import type { AliasEntry, ImportPlan, Props, RelationRow } from "./plan.js";
 import type { DataProblem } from "./problems.js";
 import { textHash } from "./text-hash.js";
@@ -14,6 +14,8 @@ type Sighting = { articleId: string; lang: Lang; seen: string[]; garbled: string
 interface LinkedEntity {
   def: EntityDefinition;
   origin: string;
+  /** The JSON path of the definition inside `origin`. */
+  path: string;
   sightings: Sighting[];
   /** The draft marks of the mention that defines it (none for catalogue entities). */
   marks: Marks;
@@ -26,17 +28,21 @@ interface LinkedEntity {
  */
 export function linkCorpus(corpus: RawCorpus, catalogueFile: string): { plan: ImportPlan; problems: DataProblem[] } {
   const problems: DataProblem[] = [];
-  const entities = collectDefinitions(corpus, catalogueFile, problems);
+  const { entities, contested } = collectDefinitions(corpus, catalogueFile, problems);
   const plan: ImportPlan = { articles: [], entities: [], mentions: [], relations: [], measures: [] };
   const relations: RelationIndex = new Map();
   const articleIds = new Map<string, string>();
+  const measureIds = new Map<string, string>();
+  // A reference that cannot resolve because its target's file could not be read, or whose kind
+  // is contested by two definitions, is a follow-on of a problem already reported: not repeated.
+  const known = (id: string) => entities.has(id) || inUnreadable(corpus, id);
 
   for (const { file, data, storedJson } of corpus.annotations) {
     const { article } = data;
     const text = corpus.texts.get(article.file);
     const at = (path: string, message: string) => problems.push({ file, path, message });
     if (text === undefined) {
-      at("article.file", `article text ${article.file} not found in the articles folder`);
+      if (!corpus.unreadable?.texts.has(article.file)) at("article.file", `article text ${article.file} not found in the articles folder`);
       continue;
     }
     const seenId = articleIds.get(article.id);
@@ -44,21 +50,35 @@ export function linkCorpus(corpus: RawCorpus, catalogueFile: string): { plan: Im
     articleIds.set(article.id, file);
     plan.articles.push({ id: article.id, props: articleProps(article, text, storedJson) });
 
-    const mentioned = checkMentions(data.entities, text, article, entities, at);
+    const { mentioned, unresolved } = checkMentions(data.entities, text, article, entities, known, at);
     for (const [entityId, { surfaces, marks }] of mentioned) plan.mentions.push({ articleId: article.id, entityId, surfaces, ...marks });
+    const followOn = (id: string) => unresolved.has(id) || (!entities.has(id) && known(id));
 
     data.relations.forEach((rel, i) => {
       const where = `relations[${i}]`;
-      if (!checkRelation(rel, text, mentioned, entities, (p, m) => at(`${where}${p}`, m))) return;
+      if (!checkRelation(rel, text, mentioned, entities, followOn, contested, (p, m) => at(`${where}${p}`, m))) return;
       addRelation(relations, rel, article.id, file, where, problems);
     });
 
     data.measures.forEach((m, i) => {
       const where = `measures[${i}]`;
-      if (!mentioned.has(m.entity)) at(`${where}.entity`, `${m.entity} is not among this article's entities`);
+      if (!mentioned.has(m.entity) && !followOn(m.entity)) at(`${where}.entity`, `${m.entity} is not among this article's entities`);
       if (!text.includes(m.quote)) at(`${where}.quote`, "quote does not occur verbatim in the article text");
+      // One :Measure per entity, metric and article (the store's measure_id constraint): a second
+      // value would overwrite the first in a stored graph and fail the import in an empty one.
+      const id = `${m.entity}--${m.metric}--${article.id}`;
+      const earlier = measureIds.get(id);
+      if (earlier !== undefined) {
+        at(
+          where,
+          `duplicate measure: ${earlier} already gives ${m.entity}'s ${m.metric} for article ${article.id}; ` +
+            "an article states one value per entity and metric (keep one, or name the other metric differently)",
+        );
+        return;
+      }
+      measureIds.set(id, `${file} ${where}`);
       plan.measures.push({
-        id: `${m.entity}--${m.metric}--${article.id}`,
+        id,
         entityId: m.entity,
         props: compact({
           metric: m.metric,
@@ -74,9 +94,11 @@ export function linkCorpus(corpus: RawCorpus, catalogueFile: string): { plan: Im
     });
   }
 
-  addGazetteer(corpus, catalogueFile, entities, relations, problems);
+  addGazetteer(corpus, catalogueFile, entities, known, contested, relations, problems);
+  plan.entityOrigins = new Map();
   for (const [id, e] of entities) {
     plan.entities.push({ id, kind: e.def.kind, props: entityProps(e) });
+    plan.entityOrigins.set(id, { file: e.origin, path: e.path });
   }
   for (const { row, evidence, drafted } of relations.values()) {
     row.props = { ...drafted, ...row.props };
@@ -100,6 +122,8 @@ function addGazetteer(
   corpus: RawCorpus,
   catalogueFile: string,
   entities: Map<string, LinkedEntity>,
+  known: (id: string) => boolean,
+  contested: Set<string>,
   relations: RelationIndex,
   problems: DataProblem[],
 ) {
@@ -111,7 +135,9 @@ function addGazetteer(
       const entity = entities.get(rel[end]);
       if (!entity) {
         ok = false;
-        at(end, `${rel[end]} resolves to no entity`);
+        if (!known(rel[end])) at(end, `${rel[end]} resolves to no entity`);
+      } else if (contested.has(rel[end])) {
+        ok = false;
       } else if (!(rule[end] as readonly EntityKind[]).includes(entity.def.kind)) {
         ok = false;
         at(end, `${rel.type} cannot ${end === "from" ? "start at" : "end at"} a ${entity.def.kind} (${rel[end]})`);
@@ -131,16 +157,19 @@ function addGazetteer(
 
 function collectDefinitions(corpus: RawCorpus, catalogueFile: string, problems: DataProblem[]) {
   const entities = new Map<string, LinkedEntity>();
+  /** Ids claimed with two kinds: their kind checks would only repeat that problem. */
+  const contested = new Set<string>();
   const define = (def: EntityDefinition, origin: string, path: string, marks: Marks = {}): void => {
     const existing = entities.get(def.id);
     if (!existing) {
-      entities.set(def.id, { def, origin, sightings: [], marks });
+      entities.set(def.id, { def, origin, path, sightings: [], marks });
       return;
     }
+    if (existing.def.kind !== def.kind) contested.add(def.id);
     const reason =
       existing.def.kind !== def.kind
-        ? `id ${def.id} is claimed as ${def.kind} here and as ${existing.def.kind} in ${existing.origin}`
-        : `id ${def.id} is already defined in ${existing.origin}; refer to it with {"ref": "${def.id}"}`;
+        ? `id ${def.id} is claimed as ${def.kind} here and as ${existing.def.kind} in ${existing.origin} at ${existing.path}`
+        : `id ${def.id} is already defined in ${existing.origin} at ${existing.path}; refer to it with {"ref": "${def.id}"}`;
     problems.push({ file: origin, path, message: reason });
   };
   corpus.catalogue.entities.forEach((def, i) => {
@@ -151,7 +180,7 @@ function collectDefinitions(corpus: RawCorpus, catalogueFile: string, problems: 
       if (!("ref" in m)) define(definitionOf(m), file, `entities[${i}].id`, marksOf(m));
     });
   }
-  return entities;
+  return { entities, contested };
 }
 
 function definitionOf(m: Exclude<Mention, { ref: string }>): EntityDefinition {
@@ -165,14 +194,18 @@ function checkMentions(
   text: string,
   article: ArticleMeta,
   entities: Map<string, LinkedEntity>,
+  known: (id: string) => boolean,
   at: (path: string, message: string) => void,
 ) {
   const mentioned = new Map<string, { surfaces: string[]; marks: Marks }>();
+  /** Ids this article lists but that resolve to nothing: reported once here, not again by each relation. */
+  const unresolved = new Set<string>();
   mentions.forEach((m, i) => {
     const id = "ref" in m ? m.ref : m.id;
     const entity = entities.get(id);
     if (!entity) {
-      at(`entities[${i}].ref`, `reference ${id} resolves to no entity in the catalogue or any article`);
+      unresolved.add(id);
+      if (!known(id)) at(`entities[${i}].ref`, `reference ${id} resolves to no entity in the catalogue or any article`);
       return;
     }
     if (mentioned.has(id)) {
@@ -190,7 +223,7 @@ function checkMentions(
     entity.sightings.push({ articleId: article.id, lang: article.language, seen: m.seen, garbled });
     mentioned.set(id, { surfaces: [...m.seen, ...garbled], marks: marksOf(m) });
   });
-  return mentioned;
+  return { mentioned, unresolved };
 }
 
 function checkRelation(
@@ -198,6 +231,8 @@ function checkRelation(
   text: string,
   mentioned: Map<string, unknown>,
   entities: Map<string, LinkedEntity>,
+  followOn: (id: string) => boolean,
+  contested: Set<string>,
   at: (path: string, message: string) => void,
 ): boolean {
   let ok = true;
@@ -210,8 +245,10 @@ function checkRelation(
   for (const end of ["from", "to"] as const) {
     const id = rel[end];
     const entity = entities.get(id);
-    if (!entity) fail(`.${end}`, `${id} resolves to no entity`);
+    if (followOn(id)) ok = false;
+    else if (!entity) fail(`.${end}`, `${id} resolves to no entity`);
     else if (!mentioned.has(id)) fail(`.${end}`, `${id} is not among this article's entities`);
+    else if (contested.has(id)) ok = false;
     else if (!(rule[end] as readonly EntityKind[]).includes(entity.def.kind))
       fail(`.${end}`, `${rel.type} cannot ${end === "from" ? "start at" : "end at"} a ${entity.def.kind} (${id})`);
   }

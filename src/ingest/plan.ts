@@ -9,6 +9,8 @@ export interface ImportPlan {
   mentions: MentionRow[];
   relations: RelationRow[];
   measures: MeasureRow[];
+  /** Where each entity is defined (file and JSON path), for errors found only when writing. */
+  entityOrigins?: Map<string, { file: string; path: string }>;
 }
 
 /** Property values as they go to Neo4j: dates arrive as `{ date: "2019-04" }` and are converted in the db layer. */

@@ -11,13 +11,23 @@ export interface DataProblem {
 /** Thrown when the article data cannot be imported; carries every problem found, not just the first. */
 export class DataError extends Error {
   constructor(readonly problems: DataProblem[]) {
-    super(`article data has ${problems.length} problem(s):\n${problems.map(formatProblem).join("\n")}`);
+    super(`article data has ${problems.length} problem(s):\n${formatProblems(problems).join("\n")}`);
     this.name = "DataError";
   }
 }
 
 export function formatProblem(p: DataProblem): string {
   return `${p.file}${p.path ? ` at ${p.path}` : ""}: ${p.message}`;
+}
+
+/** How many problems a report lists before it says how many more there are. */
+export const PROBLEMS_SHOWN = 50;
+
+/** The first `limit` problems, one line each, then "… and N more (total T)" when there are more. */
+export function formatProblems(problems: readonly DataProblem[], limit = PROBLEMS_SHOWN): string[] {
+  const lines = problems.slice(0, limit).map(formatProblem);
+  if (problems.length > limit) lines.push(`… and ${problems.length - limit} more (total ${problems.length})`);
+  return lines;
 }
 
 /** `["relations", 3, "quote"]` -> `relations[3].quote` */

@@ -1,0 +1,256 @@
+import { execFile } from "node:child_process";
+import { readFile, rm, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../src/config.js";
+import { seedGraph } from "../src/db/seed.js";
+import { seedPaths } from "../src/ingest/load.js";
+import { prepareImport } from "../src/ingest/prepare.js";
+import { DataError, type DataProblem } from "../src/ingest/problems.js";
+import { log } from "../src/log.js";
+import { graphFingerprint } from "./support/fingerprint.js";
+import { count, DATABASE, resetGraph, seededGraph } from "./support/neo4j.js";
+import { copySeed } from "./support/seed-corpus.js";
+
+const KO = "000_40209cd791088b9a.json";
+const KO_TEXT = "000_40209cd791088b9a.txt";
+const JA = "004_24e069c5cde581db.json";
+
+type Json = Record<string, any>;
+
+const show = (problems: DataProblem[]) => problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join("\n");
+
+/** A copy of seed/ changed by `change`, removed after `use`. */
+async function withCopy<T>(change: (dir: string) => Promise<void>, use: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await copySeed();
+  try {
+    await change(dir);
+    return await use(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function editJson(dir: string, file: string, change: (j: Json) => void) {
+  const p = path.join(dir, "annotations", file);
+  const j = JSON.parse(await readFile(p, "utf8"));
+  change(j);
+  await writeFile(p, JSON.stringify(j, null, 2));
+}
+
+async function problemsOf(dir: string): Promise<DataProblem[]> {
+  const error = await prepareImport(seedPaths(dir)).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(DataError);
+  return (error as DataError).problems;
+}
+
+describe("imports are exact: validation catches what the store would refuse, before anything is written", () => {
+  let driver: Driver;
+  let before: string;
+  beforeAll(async () => {
+    driver = await seededGraph();
+    before = await graphFingerprint(driver);
+  });
+  afterAll(async () => driver?.close());
+
+  /** The KO article's first measure stated twice with another value. */
+  const duplicateMeasure = (dir: string) =>
+    editJson(dir, KO, (j) => {
+      j.measures.push({ ...j.measures[0], value: j.measures[0].value + 1 });
+    });
+
+  it("a duplicate measure (same entity, metric and article) is a problem with file and path; the stored value stays", async () => {
+    await withCopy(duplicateMeasure, async (dir) => {
+      const ko = JSON.parse(await readFile(path.join(dir, "annotations", KO), "utf8"));
+      const stored = await driver.executeQuery(
+        "MATCH (m:Measure {articleId: 'article-000', metric: $metric})<-[:HAS_MEASURE]-(:Entity {id: $entity}) RETURN m.value AS value",
+        { metric: ko.measures[0].metric, entity: ko.measures[0].entity },
+        { database: DATABASE },
+      );
+      expect(stored.records.map((r) => r.get("value"))).toEqual([ko.measures[0].value]);
+      const error = await seedGraph(driver, dir, DATABASE, log).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DataError);
+      const problems = (error as DataError).problems;
+      expect(problems, show(problems)).toEqual([
+        {
+          file: expect.stringMatching(new RegExp(`annotations/${KO}$`)),
+          path: `measures[${ko.measures.length - 1}]`,
+          message: expect.stringMatching(/^duplicate measure: .*measures\[0\] already gives/),
+        },
+      ]);
+      expect(await graphFingerprint(driver)).toBe(before);
+    });
+  });
+
+  it("a duplicate measure on an empty graph, in several transactions, writes nothing", async () => {
+    await withCopy(duplicateMeasure, async (dir) => {
+      await resetGraph(driver);
+      const error = await seedGraph(driver, dir, DATABASE, log, { txRows: 100 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DataError);
+      expect(await count(driver, "MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n)")).toBe(0);
+    });
+    driver = await seededGraph();
+    expect(await graphFingerprint(driver)).toBe(before);
+  });
+
+  it("an article text that is not valid UTF-8 is refused naming the file and byte, and nothing else is reported", async () => {
+    await withCopy(
+      async (dir) => {
+        const p = path.join(dir, "articles", KO_TEXT);
+        const bytes = await readFile(p);
+        const at = bytes.indexOf(0x0a) + 1; // the start of the second line
+        await writeFile(p, Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff, 0xfe]), bytes.subarray(at)]));
+      },
+      async (dir) => {
+        const error = await seedGraph(driver, dir, DATABASE, log).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(DataError);
+        const problems = (error as DataError).problems;
+        expect(problems, show(problems)).toEqual([
+          {
+            file: expect.stringMatching(new RegExp(`articles/${KO_TEXT}$`)),
+            path: "",
+            message: expect.stringMatching(/^not valid UTF-8: invalid byte sequence at byte \d+ \(line 2: ff fe/),
+          },
+        ]);
+        expect(await graphFingerprint(driver)).toBe(before);
+      },
+    );
+  });
+
+  it("a byte-order mark is stripped from article texts and JSON files alike: the same graph, byte for byte", async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    await withCopy(
+      async (dir) => {
+        for (const p of [path.join(dir, "articles", KO_TEXT), path.join(dir, "annotations", KO), path.join(dir, "catalogue.json")])
+          await writeFile(p, Buffer.concat([bom, await readFile(p)]));
+      },
+      async (dir) => {
+        const summary = await seedGraph(driver, dir, DATABASE, log);
+        expect(summary.changed).toBe(0);
+        expect(await graphFingerprint(driver)).toBe(before);
+        const { records } = await driver.executeQuery(
+          "MATCH (a:Article {id: 'article-000'}) RETURN a.text AS text",
+          {},
+          { database: DATABASE },
+        );
+        const original = await readFile(path.join(projectRoot, "seed", "articles", KO_TEXT));
+        expect(Buffer.from(records[0]?.get("text") as string, "utf8").equals(original)).toBe(true);
+      },
+    );
+  });
+
+  it("a JSON object naming a key twice is refused with the key's path", async () => {
+    await withCopy(
+      async (dir) => {
+        const p = path.join(dir, "annotations", JA);
+        const raw = await readFile(p, "utf8");
+        // A second "name" in the first entity: JSON.parse would silently keep the last one.
+        await writeFile(p, raw.replace(/"name": ("[^"]*")/, '"name": $1, "name": "Something else"'));
+      },
+      async (dir) => {
+        const problems = await problemsOf(dir);
+        expect(problems, show(problems)).toEqual([
+          {
+            file: expect.stringMatching(new RegExp(`annotations/${JA}$`)),
+            path: expect.stringMatching(/^entities\[0\]\.name$|^article\.name$/),
+            message: expect.stringMatching(/^duplicate key "name" \(line \d+, column \d+\)/),
+          },
+        ]);
+      },
+    );
+  });
+
+  it("a missing catalogue is reported as missing, once, with no follow-on errors about references into it", async () => {
+    await withCopy(
+      (dir) => unlink(path.join(dir, "catalogue.json")),
+      async (dir) => {
+        const problems = await problemsOf(dir);
+        expect(problems, show(problems)).toEqual([
+          { file: expect.stringMatching(/catalogue\.json$/), path: "", message: "missing: no such file" },
+        ]);
+      },
+    );
+  });
+
+  it("one malformed annotation is its only problem: the references other files make into it are not repeated", async () => {
+    await withCopy(
+      async (dir) => {
+        const p = path.join(dir, "annotations", KO);
+        await writeFile(p, (await readFile(p, "utf8")).slice(0, -200));
+      },
+      async (dir) => {
+        const problems = await problemsOf(dir);
+        expect(problems, show(problems)).toHaveLength(1);
+        expect(problems[0]).toMatchObject({ file: expect.stringMatching(new RegExp(`${KO}$`)), path: "", message: /^not valid JSON/ });
+      },
+    );
+  });
+
+  it("an annotation failing its schema reports only its own problems", async () => {
+    await withCopy(
+      (dir) =>
+        editJson(dir, KO, (j) => {
+          j.article.language = "xx";
+        }),
+      async (dir) => {
+        const problems = await problemsOf(dir);
+        expect(problems, show(problems)).toEqual([
+          expect.objectContaining({ file: expect.stringMatching(new RegExp(`${KO}$`)), path: "article.language" }),
+        ]);
+      },
+    );
+  });
+
+  it("a dangling reference is reported once, not again by every relation and measure using it", async () => {
+    await withCopy(
+      (dir) =>
+        editJson(dir, KO, (j) => {
+          // A catalogue entity the article refers to and states relations about, misspelt.
+          const i = j.entities.findIndex(
+            (m: Json) => m.ref && j.relations.filter((r: Json) => r.from === m.ref || r.to === m.ref).length > 1,
+          );
+          const id = j.entities[i].ref;
+          j.entities[i].ref = "atlantis";
+          for (const r of j.relations) for (const end of ["from", "to"]) if (r[end] === id) r[end] = "atlantis";
+          for (const m of j.measures) if (m.entity === id) m.entity = "atlantis";
+        }),
+      async (dir) => {
+        const problems = await problemsOf(dir);
+        expect(problems, show(problems)).toEqual([
+          expect.objectContaining({
+            path: expect.stringMatching(/^entities\[\d+\]\.ref$/),
+            message: expect.stringMatching(/atlantis resolves to no entity/),
+          }),
+        ]);
+      },
+    );
+  });
+
+  it("output is capped: the first 50 problems, then how many more and the total", async () => {
+    await withCopy(
+      (dir) =>
+        editJson(dir, KO, (j) => {
+          for (const r of j.relations) r.quote = `${r.quote} (not in the text)`;
+        }),
+      async (dir) => {
+        const problems = await problemsOf(dir);
+        expect(problems.length).toBeGreaterThan(50);
+        const { stderr, code } = await promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli/validate.ts", "--seed", dir], {
+          cwd: projectRoot,
+        }).then(
+          (r) => ({ ...r, code: 0 }),
+          (e: { stderr: string; code: number }) => e,
+        );
+        expect(code).toBe(1);
+        const lines = stderr.trim().split("\n");
+        expect(lines.filter((l) => l.includes(KO))).toHaveLength(50);
+        expect(lines).toContain(`… and ${problems.length - 50} more (total ${problems.length})`);
+        expect((await prepareImport(seedPaths(dir)).catch((e: Error) => e.message)) as string).toMatch(
+          new RegExp(`… and ${problems.length - 50} more \\(total ${problems.length}\\)$`),
+        );
+      },
+    );
+  });
+});
