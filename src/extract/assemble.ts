@@ -94,8 +94,9 @@ function marks(group: EntityMention[]) {
 
 function toEntity(group: EntityMention[], lang: Lang, knowledge: Knowledge, taken: (id: string) => boolean, articleKey: string): Mention {
   const first = group[0] as EntityMention;
-  const seen = [...new Set(group.filter((m) => !m.garbled).map((m) => m.surface))];
-  const garbled = [...new Set(group.filter((m) => m.garbled).map((m) => m.surface))];
+  const named = group.filter((m) => !m.anaphor);
+  const seen = [...new Set(named.filter((m) => !m.garbled).map((m) => m.surface))];
+  const garbled = [...new Set(named.filter((m) => m.garbled).map((m) => m.surface))];
   const sightings = { seen, ...(garbled.length ? { garbled } : {}), ...marks(group) };
   const known = first.knownId ? knowledge.entities.get(first.knownId) : undefined;
   if (known && known.source !== "reference") return { ref: known.id, ...sightings };

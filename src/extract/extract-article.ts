@@ -1,7 +1,9 @@
 import type { Annotation, ArticleMeta } from "../model/annotation.js";
 import type { Lang } from "../model/primitives.js";
+import { resolveAnaphora } from "./anaphora.js";
 import { assembleAnnotation } from "./assemble.js";
 import { calibratedConfidence } from "./calibration.js";
+import { withInlineAliases } from "./inline-aliases.js";
 import type { Knowledge } from "./knowledge.js";
 import { detectLanguage } from "./language.js";
 import { findMeasures } from "./measures.js";
@@ -9,6 +11,7 @@ import { knownBySurface, knownMentions, linkShortForms, parentsInNames, resolveM
 import { peopleInContext } from "./people-in-context.js";
 import { simplifiedView } from "./recognise/chinese.js";
 import { recogniserFor } from "./recognise/index.js";
+import { quotedNames } from "./recognise/quoted-names.js";
 import { findRelations } from "./relations.js";
 import type { EntityMention, FoundRelation } from "./types.js";
 
@@ -39,10 +42,17 @@ export async function extractArticle(input: ExtractInput, knowledge: Knowledge):
   const recogniser = await recogniserFor(lang);
   const view = simplifiedView(text, lang);
   const known = knownMentions(text, view, knowledge);
-  const resolved = resolveMentions(known, recogniser.recognise(text, view));
+  const resolved = resolveMentions(known, [...recogniser.recognise(text, view), ...quotedNames(text, lang)]);
   const resolvedMentions = knownBySurface(resolved.mentions, knowledge);
-  const mentions = linkShortForms(
-    [...resolvedMentions, ...peopleInContext(view, lang, resolvedMentions, text)].sort((a, b) => a.start - b.start),
+  const mentions = resolveAnaphora(
+    withInlineAliases(
+      linkShortForms([...resolvedMentions, ...peopleInContext(view, lang, resolvedMentions, text)].sort((a, b) => a.start - b.start)),
+      text,
+      view,
+    ),
+    text,
+    view,
+    lang,
   );
   // The outer names of resolved.embedded, as the later steps left them (known by surface, linked short forms).
   const final = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m]));

@@ -4,8 +4,7 @@
  *
  *   const knowledge = await loadKnowledge({ seedDir: "seed" });          // gazetteer, once
  *   const annotation = await extractArticle({ text, lang: "auto" }, knowledge);
- *
- * WORK IN PROGRESS: the signatures below are fixed; the implementation is being written.
+
  */
 export type { ExtractInput, ExtractResult } from "./extract-article.js";
 export { extractArticle } from "./extract-article.js";

@@ -6,6 +6,7 @@ import type { Mention } from "../model/annotation.js";
 import type { EntityDefinition, EntityKind } from "../model/entity.js";
 import { divisionEntities } from "./gazetteer/division-entities.js";
 import { type FormEntry, NameIndex } from "./gazetteer/name-index.js";
+import { universityShortForms } from "./gazetteer/short-forms.js";
 import { countryEntities, technologyFields, wellKnownOrganisations } from "./gazetteer/world-lists.js";
 import type { KnownEntity } from "./types.js";
 
@@ -46,6 +47,7 @@ export async function loadKnowledge(sources: KnowledgeSources): Promise<Knowledg
     if (!known) entities.set(def.id, { id: def.id, kind: def.kind, def, source });
     const kind = known?.kind ?? def.kind;
     for (const text of [...namesOf(def), ...extra]) forms.push({ text, id: def.id, kind, source, garbled: false });
+    for (const text of universityShortForms(def)) forms.push({ text, id: def.id, kind, source, garbled: false, short: true });
     for (const text of garbled) forms.push({ text, id: def.id, kind, source, garbled: true });
   };
 

@@ -23,10 +23,13 @@ export function knownMentions(text: string, view: string, knowledge: Knowledge):
     const best = entries[0] as FormEntry;
     return [...new Set(entries.filter((e) => e.source === best.source && e.garbled === best.garbled).map((e) => e.id))];
   };
+  // 科大 is HKUST only in an article that names HKUST in full (not in 科大讯飞 or 中国科大).
+  const namedInFull = new Set(hits.flatMap((h) => h.entries.filter((e) => !e.short).map((e) => e.id)));
+  const trusted = (h: (typeof hits)[number]) => !h.entries[0]?.short || namedInFull.has(h.entries[0].id);
   const sure = new Set(
     hits.filter((h) => h.entries.length > 0 && rivalsOf(h.entries).length === 1).map((h) => (h.entries[0] as FormEntry).id),
   );
-  for (const found of hits) {
+  for (const found of hits.filter(trusted)) {
     const hit = { ...found, surface: text.slice(found.start, found.end) };
     let best = hit.entries[0];
     if (!best) continue;

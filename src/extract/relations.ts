@@ -33,9 +33,9 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
         const phrase = phrases.find((p) => p.start <= at.start && at.start < p.end) ?? sentence;
         const found = pick(inside, trigger.to, at, REACH[lang], phrase, new Set(), source);
         // Both ends before the verb (Korean and Japanese objects: 경기도를 방문): the subject is the next one back.
-        const froms = pick(inside, trigger.from, at, REACH[lang], phrase, new Set(found.map(entityKey)), source).filter(
-          (m) => m.kind !== "Region" || !isLocative(lang.startsWith("zh") ? view : text, m),
-        );
+        // 科大于…在南山区建立了…研究院: a place after 在/于 is where it happened, not who did it.
+        const actors = inside.filter((m) => m.kind !== "Region" || !isLocative(lang.startsWith("zh") ? view : text, m));
+        const froms = pick(actors, trigger.from, at, REACH[lang], phrase, new Set(found.map(entityKey)), source);
         // "出席了活动" names no event: the article's event is meant (news reports are about one).
         const useFocal = found.length === 0 && focal && trigger.to.kinds.length === 1 && trigger.to.kinds[0] === "Event";
         const tos = useFocal ? [focal] : found;

@@ -28,6 +28,8 @@ export interface EntityMention extends Span {
   sameAs?: string;
   /** The surface is a machine-reworded form of a known name (研讨所 for 研究所). */
   garbled?: boolean;
+  /** A phrase pointing back at the entity (同社, 该公司, the university): used for relations, not a form of its name. */
+  anaphor?: boolean;
   rule: string;
   confidence: number;
 }

@@ -14,6 +14,8 @@ export interface FormEntry {
   source: KnownEntity["source"];
   /** A machine-reworded form (研讨所 for 研究所). */
   garbled: boolean;
+  /** A derived short form (科大): trusted only where the article names the entity in full too. */
+  short?: boolean;
 }
 
 /** A place in a text where a known name occurs, with every entity that bears the name. */

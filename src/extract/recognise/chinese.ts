@@ -50,10 +50,11 @@ const STOP_WORDS = new Set(
 /** Joining words a name may contain (应用物理及材料工程研究所) as long as what precedes is not a whole name. */
 const JOINERS = new Set(["与", "及", "和"]);
 const TITLE_ALT = [...ZH_TITLES].sort((a, b) => b.length - a.length).join("|");
-const AFTER_TITLE = new RegExp(`(?:${TITLE_ALT})(\\p{Script=Han}{2,4})`, "gu");
+// The name is looked ahead at, not consumed: 书记兼市人大常委会主任刘吉 holds two titles in a row.
+const AFTER_TITLE = new RegExp(`(?:${TITLE_ALT})(?=(\\p{Script=Han}{2,4}))`, "gu");
 const NAME_BEFORE_TITLE = new RegExp(`(?<=^|[，,、。：:；;（(\\s"“和与及])(\\p{Script=Han}{2,3}?)(?:${TITLE_ALT})`, "gu");
 const BOUNDARY =
-  /^(?:[，,、。：:；;（()\s"“”]|表示|说|介绍|指出|认为|强调|出席|致辞|在|等|和|与|及|一行|率|参加|为|对|作|发表|主持|会见|带领|签署|签订|共同|分别|也|则|还|就|已|是|$)/u;
+  /^(?:[，,、。：:；;（()\s"“”]|表示|说|介绍|指出|认为|强调|出席|致辞|在|等|和|与|及|一行|率|参加|为|对|作|发表|主持|会见|带领|签署|签订|共同|分别|也|则|还|就|已|是|先生|女士|教授|院士|博士|研究员|同志|透露|向|亲自|$)/u;
 const MAX_NAME = 30;
 /** Variant characters OpenCC leaves alone but news sites use (硏 for 研). */
 const VARIANTS: Record<string, string> = { 硏: "研", 綫: "线", 峯: "峰", 衞: "卫", 兗: "兖", 汚: "污" };
@@ -147,9 +148,9 @@ export function recogniseChinese(text: string, simplified: string, rulePrefix: s
   // Where a verb or function word of two or more characters starts (葛伟|接待): a name cannot run into it.
   const wordStarts = new Set(tokens.filter((t) => t.word.length >= 2 && /^(?:v|p|c|d|u|r|m|t|f)/.test(t.tag)).map((t) => t.start));
   for (const m of simplified.matchAll(AFTER_TITLE)) {
-    const name = personAfterTitle(m[1] as string, simplified, (m.index ?? 0) + m[0].length - (m[1] as string).length, wordStarts);
+    const start = (m.index ?? 0) + m[0].length;
+    const name = personAfterTitle(m[1] as string, simplified, start, wordStarts);
     if (!name) continue;
-    const start = (m.index ?? 0) + m[0].length - (m[1] as string).length;
     mention(start, start + name.length, { kind: "Person", rule: `${rulePrefix}.person.title-before-name`, confidence: 0.75 });
   }
   for (const m of simplified.matchAll(NAME_BEFORE_TITLE)) {

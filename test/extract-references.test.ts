@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { extractArticle, type Knowledge, loadKnowledge } from "../src/extract/index.js";
+import type { Annotation, Mention } from "../src/model/annotation.js";
+
+// How the extractor follows an entity through an article once it is named: short forms the
+// article defines, quoted names typed by the word after them, phrases pointing back (同社, 该中心),
+// and the short forms Hong Kong news uses for its universities.
+let knowledge: Knowledge;
+
+beforeAll(async () => {
+  knowledge = await loadKnowledge({ seedDir: "seed" });
+});
+
+const idOf = (m: Mention) => ("ref" in m ? m.ref : m.id);
+const draft = async (text: string, lang?: "ja" | "ko" | "zh-Hant" | "zh-Hans" | "en") =>
+  (await extractArticle({ text, lang }, knowledge)).annotation;
+const entityNamed = (a: Annotation, surface: string) => a.entities.find((e) => e.seen.includes(surface));
+const pairs = (a: Annotation) => a.relations.map((r) => `${r.from} ${r.type} ${r.to}`);
+
+describe("following an entity through an article", () => {
+  it("takes a short form the article defines in brackets as the entity, and lets it win over a place inside it", async () => {
+    const a = await draft(
+      "深圳市人民政府、香港中文大學(中大)和香港中文大學(深圳)[中大(深圳)]舉行簽署儀式。中大(深圳)校長徐揚生教授出席。",
+      "zh-Hant",
+    );
+    const cuhkShenzhen = a.entities.find((e) => idOf(e) === "cuhk-shenzhen");
+    expect(cuhkShenzhen?.seen).toEqual(expect.arrayContaining(["香港中文大學(深圳)", "中大(深圳)"]));
+    expect(a.entities.find((e) => idOf(e) === "cuhk")?.seen).toContain("中大");
+    // 深圳 inside 中大(深圳) is not Shenzhen the city here: the person works at CUHK-Shenzhen.
+    expect(pairs(a)).toContain(`${idOf(entityNamed(a, "徐揚生") as Mention)} WORKS_AT cuhk-shenzhen`);
+  });
+
+  it("does not take a photo position or a date in brackets for a short form", async () => {
+    const a = await draft("香港浸會大學(左六)與山東師範大學(2023年)簽署協議。", "zh-Hant");
+    for (const e of a.entities) expect(e.seen).not.toContain("左六");
+    expect(a.entities.some((e) => e.seen.includes("2023年"))).toBe(false);
+  });
+
+  it("types quoted names by the word after them, a quoted list by the word after its last item", async () => {
+    const a = await draft(
+      "센터는 최근 몇 년간 약 160개의 프로젝트를 '송산호컵', '창객광둥' 등 혁신창업대회에 추천했다. 회사는 '고안전 아연기반 배터리' 프로젝트를 소개했다.",
+      "ko",
+    );
+    expect((entityNamed(a, "송산호컵") as { kind?: string })?.kind).toBe("Event");
+    // A quoted name the gazetteer knows stays the known entity.
+    expect(idOf(entityNamed(a, "창객광둥") as Mention)).toBe("maker-guangdong-competition");
+    expect((entityNamed(a, "고안전 아연기반 배터리") as { kind?: string })?.kind).toBe("Technology");
+  });
+
+  it("resolves a phrase pointing back (该中心 / 同社) to the entity named before it, without making it a name", async () => {
+    const zh = await draft("大公坊鲁港技术转移中心今日揭牌。该中心与山东大学签署合作协议。", "zh-Hans");
+    const centre = entityNamed(zh, "大公坊鲁港技术转移中心") as Mention;
+    expect(centre.seen).not.toContain("该中心");
+    expect(zh.relations.some((r) => r.from === idOf(centre) && r.type === "PARTY_TO")).toBe(true);
+    const ja = await draft("香港城市大学は寧德時代と協力する。同大学の劉奇教授は材料を開発した。", "ja");
+    expect(ja.entities.find((e) => idOf(e) === "cityu")?.seen).not.toContain("同大学");
+  });
+
+  it("knows 科大 and 港科大 as HKUST in an article that names HKUST in full, and not otherwise", async () => {
+    const named = await draft("香港科技大学副校长表示，科大于2007年在广州设立香港科大霍英东研究院。", "zh-Hans");
+    expect(named.entities.find((e) => idOf(e) === "hkust")?.seen).toEqual(expect.arrayContaining(["香港科技大学", "科大"]));
+    const unnamed = await draft("科大讯飞在合肥发布新一代语音模型。", "zh-Hans");
+    expect(unnamed.entities.some((e) => idOf(e) === "hkust")).toBe(false);
+  });
+});
