@@ -5,14 +5,16 @@ import { promisify } from "node:util";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../src/config.js";
+import { importParts, PartialImportError, writePlan } from "../src/db/import-plan.js";
+import { planRows, segments } from "../src/db/import-rows.js";
 import { seedGraph } from "../src/db/seed.js";
 import { seedPaths } from "../src/ingest/load.js";
 import { prepareImport } from "../src/ingest/prepare.js";
 import { DataError, type DataProblem } from "../src/ingest/problems.js";
 import { log } from "../src/log.js";
 import { graphFingerprint } from "./support/fingerprint.js";
-import { count, DATABASE, resetGraph, seededGraph } from "./support/neo4j.js";
-import { copySeed } from "./support/seed-corpus.js";
+import { count, DATABASE, resetGraph, seededGraph, testDriver } from "./support/neo4j.js";
+import { copySeed, SEED_DIR } from "./support/seed-corpus.js";
 
 const KO = "000_40209cd791088b9a.json";
 const KO_TEXT = "000_40209cd791088b9a.txt";
@@ -252,5 +254,108 @@ describe("imports are exact: validation catches what the store would refuse, bef
         );
       },
     );
+  });
+});
+
+describe("summary counts equal what was written, read back from the database", () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = await seededGraph();
+  });
+  afterAll(async () => driver?.close());
+
+  const totals = async () => ({
+    nodes: await count(driver, "MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n)"),
+    relationships: await count(driver, "MATCH ()-[r]->() RETURN count(r)"),
+  });
+
+  for (const txRows of [100_000, 150]) {
+    it(`on an empty graph and after relationships between stored nodes were deleted (txRows ${txRows})`, async () => {
+      await resetGraph(driver);
+      const first = await seedGraph(driver, SEED_DIR, DATABASE, log, { txRows });
+      const written = await totals();
+      expect(first.changes.nodesCreated).toBe(written.nodes);
+      expect(first.changes.relationshipsCreated).toBe(written.relationships);
+      // The summary's own counts by label and type are what the graph holds: no ImportPart marks.
+      expect(Object.values(first.nodes).reduce((a, b) => a + b, 0)).toBe(
+        await count(driver, "MATCH (n:Entity|Article|Measure) RETURN count(n)"),
+      );
+      expect(first.nodes.ImportPart).toBeUndefined();
+
+      // Stated relations between stored entities are MERGEd (apoc.merge.relationship): delete some,
+      // and the re-import recreates them through that path.
+      await driver.executeQuery("MATCH ()-[r:LOCATED_IN|PART_OF|WORKS_AT]->() DELETE r", {}, { database: DATABASE });
+      const deleted = written.relationships - (await totals()).relationships;
+      expect(deleted).toBeGreaterThan(100);
+      const second = await seedGraph(driver, SEED_DIR, DATABASE, log, { txRows });
+      expect((await totals()).relationships).toBe(written.relationships);
+      expect(second.changes.relationshipsCreated).toBe(deleted);
+      expect(second.changes.nodesCreated).toBe(0);
+    });
+  }
+
+  it("leftover ImportPart marks of a dead run never show in the counts", async () => {
+    await driver.executeQuery("CREATE (:ImportPart {id: 'dead:0:0', run: 'dead', at: datetime()})", {}, { database: DATABASE });
+    const summary = await seedGraph(driver, SEED_DIR, DATABASE, log);
+    expect(summary.nodes.ImportPart).toBeUndefined();
+    expect(Object.keys(summary.nodes).sort()).toEqual(
+      [
+        "Agreement",
+        "Article",
+        "Company",
+        "Event",
+        "Institution",
+        "Lab",
+        "Measure",
+        "Person",
+        "ProductionLine",
+        "Region",
+        "Technology",
+      ].sort(),
+    );
+    await driver.executeQuery("MATCH (p:ImportPart) DELETE p", {}, { database: DATABASE });
+  });
+});
+
+describe("a partial import names the parts that committed", () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = await testDriver();
+  });
+  afterAll(async () => driver?.close());
+
+  it("the parts the message names are exactly what the database holds", async () => {
+    const plan = await prepareImport(seedPaths(SEED_DIR));
+    const broken = structuredClone(plan);
+    // A relation whose property Neo4j cannot store (a mixed list): its part fails.
+    broken.relations.push({ type: "LOCATED_IN", from: "cityu", to: "hong-kong", props: { bad: ["text", 1] as never } });
+    await resetGraph(driver);
+    const error = await writePlan(driver, broken, { database: DATABASE, log, txRows: 200, writers: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartialImportError);
+    const partial = error as PartialImportError;
+    const nothingStored = {
+      entities: new Map(),
+      articles: new Map(),
+      measures: new Map(),
+      unchangedMentions: new Set<number>(),
+      unchangedRelations: new Set<number>(),
+    };
+    const parts = importParts(segments(planRows(broken), nothingStored), 200, "test").flat();
+    expect(partial.total).toBe(parts.length);
+    const named = parts.filter((p) => partial.committedParts.includes(p.label));
+    expect(named.map((p) => p.label)).toEqual(partial.committedParts);
+    expect(partial.committedParts).not.toContain(partial.failedPart);
+    const rows = (files: string[]) =>
+      named.flatMap((p) => p.segments).reduce((n, s) => n + (files.some((f) => s.file.endsWith(f)) ? s.rows.length : 0), 0);
+    expect(await count(driver, "MATCH (n:Entity|Article|Measure) RETURN count(n)")).toBe(
+      rows(["create-articles.cypher", "create-entities.cypher", "create-measures.cypher"]),
+    );
+    expect(await count(driver, "MATCH ()-[r]->() RETURN count(r)")).toBe(
+      rows(["create-mentions.cypher", "create-relations.cypher", "create-measures.cypher"]),
+    );
+    expect(partial.message).toContain(`after ${named.length} committed (${partial.committedParts.join(", ")})`);
+    // The run's marks are cleared: nothing of the failed run is left in the counts.
+    expect(await count(driver, "MATCH (p:ImportPart) RETURN count(p)")).toBe(0);
+    await resetGraph(driver);
   });
 });

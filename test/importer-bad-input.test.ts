@@ -189,7 +189,14 @@ describe("bad input: clear errors, and the database exactly as before", () => {
     cityu.kind = "Company";
     const error = await writePlan(driver, plan, { database: DATABASE, log }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KindConflictError);
-    expect((error as Error).message).toMatch(/cityu is Institution, data says Company/);
+    // Named by the file and path that define the entity, like every data problem.
+    expect((error as KindConflictError).problems).toEqual([
+      {
+        file: expect.stringMatching(/annotations\/000_40209cd791088b9a\.json$/),
+        path: expect.stringMatching(/^entities\[\d+\]\.id$/),
+        message: expect.stringMatching(/^cityu is Institution, data says Company/),
+      },
+    ]);
     expect(await graphFingerprint(driver)).toBe(before);
   });
 });
@@ -251,7 +258,9 @@ describe("an import larger than one transaction", () => {
     const error = await writePlan(db.driver, broken, { database: DATABASE, log, txRows: 300 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartialImportError);
     expect((error as Error).cause).toMatchObject({ code: expect.stringMatching(/^Neo\./) });
-    expect((error as Error).message).toMatch(/failed in one of its \d+ transactions, after \d+ committed.*run the same import again/);
+    expect((error as Error).message).toMatch(
+      /failed in part links \d+\/\d+ of its \d+ transactions, after \d+ committed \(nodes 1\/1, .*run the same import again/,
+    );
     expect(await count(db.driver, "MATCH (n:Entity) RETURN count(n)")).toBe(plan.entities.length);
     await writePlan(db.driver, plan, { database: DATABASE, log, txRows: 300 });
     expect(await graphFingerprint(db.driver)).toBe(complete);

@@ -1,6 +1,8 @@
-// Node counts by label (schema bookkeeping excluded) and relationship counts by type, for the import summary and README.
+// Node counts by label and relationship counts by type, for the import summary and README. The
+// product's bookkeeping nodes are not data and are left out: schema migrations, import part marks
+// (a run's own are cleared when it ends, a dead run's a day later) and the review lock.
 CALL () {
-  MATCH (n) WHERE NOT n:SchemaMigration
+  MATCH (n) WHERE NOT (n:SchemaMigration OR n:ImportPart OR n:ReviewLock)
   UNWIND [l IN labels(n) WHERE l <> 'Entity'] AS label
   RETURN 'node' AS what, label AS name, count(*) AS count
   UNION ALL

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Driver, ManagedTransaction, Record as Neo4jRecord } from "neo4j-driver";
 import type { ImportPlan } from "../ingest/plan.js";
+import { DataError } from "../ingest/problems.js";
 import type { Logger } from "../log.js";
 import { cypher } from "./cypher.js";
 import { type PlanRows, planRows, type Row, type Segment, type StoredState, segments, splitRows } from "./import-rows.js";
@@ -37,31 +38,66 @@ const noChanges = (): ImportCounts => ({ nodesCreated: 0, relationshipsCreated: 
 /**
  * An import of several transactions failed after some of them committed. Nothing already stored
  * was lost (the import only adds and updates); running the same import again completes it.
+ * `committedParts` names the parts the database holds as committed (read back from their
+ * ImportPart marks, not counted by this process), `failedPart` the one that failed.
  */
 export class PartialImportError extends Error {
+  readonly committed: number;
   constructor(
-    readonly committed: number,
+    readonly committedParts: string[],
     readonly total: number,
+    readonly failedPart: string,
     cause: unknown,
   ) {
     super(
-      `the import failed in one of its ${total} transactions, after ${committed} committed: ${String((cause as Error)?.message ?? cause)}. ` +
-        "Nothing already stored was lost; run the same import again to complete it (it skips what is already written).",
+      `the import failed in part ${failedPart} of its ${total} transactions, after ${committedParts.length} committed ` +
+        `(${committedParts.join(", ")}): ${String((cause as Error)?.message ?? cause)}. ` +
+        "Nothing already stored was lost and the committed parts stay; run the same import again to complete it (it skips what is already written).",
       { cause },
     );
+    this.committed = committedParts.length;
     this.name = "PartialImportError";
   }
 }
 
-/** Entities already stored under another kind: the import refuses rather than relabel them. */
-export class KindConflictError extends Error {
-  constructor(readonly conflicts: Array<{ id: string; wanted: string; stored: string[] }>) {
+/**
+ * Entities already stored under another kind: the import refuses rather than relabel them. A data
+ * problem like any other, named by the file and path that define each entity.
+ */
+export class KindConflictError extends DataError {
+  constructor(readonly conflicts: Array<{ id: string; wanted: string; stored: string[]; file: string; path: string }>) {
     super(
-      `the database already holds ${conflicts.length} entit${conflicts.length === 1 ? "y" : "ies"} under another kind: ` +
-        conflicts.map((c) => `${c.id} is ${c.stored.join("/")}, data says ${c.wanted}`).join("; "),
+      conflicts.map((c) => ({
+        file: c.file,
+        path: c.path,
+        message: `${c.id} is ${c.stored.join("/")}, data says ${c.wanted}: the graph already holds this id under another kind, and the import does not relabel stored entities`,
+      })),
     );
     this.name = "KindConflictError";
   }
+}
+
+/** One transaction of an import: its ImportPart key, a label naming it in messages, and its rows. */
+export interface ImportPart {
+  key: string;
+  label: string;
+  segments: Segment[];
+}
+
+/**
+ * The transactions an import of `work` is written in: one when it fits `txRows`, otherwise the
+ * nodes in parts of `txRows` rows, then the relationships ("nodes 1/2", …, "links 3/5").
+ */
+export function importParts(work: Segment[], txRows: number, run: string): ImportPart[][] {
+  const total = work.reduce((n, s) => n + s.rows.length, 0);
+  if (total <= txRows) return [[{ key: `${run}:0:0`, label: "1/1", segments: work }]];
+  return (["nodes", "links"] as const).map((phase, p) => {
+    const parts = splitRows(
+      work.filter((s) => s.phase === phase),
+      txRows,
+    );
+    return parts.map((segments, i) => ({ key: `${run}:${p}:${i}`, label: `${phase} ${i + 1}/${parts.length}`, segments }));
+  });
 }
 
 /**
@@ -81,30 +117,48 @@ export async function writePlan(driver: Driver, plan: ImportPlan, o: ImportOptio
   const txRows = o.txRows ?? DEFAULT_TX_ROWS;
   const rows = planRows(plan);
   const work = segments(rows, await readStoredState(driver, o.database, plan, rows));
-  const total = work.reduce((n, s) => n + s.rows.length, 0);
-  const phases = total <= txRows ? [work] : [work.filter((s) => s.phase === "nodes"), work.filter((s) => s.phase === "links")];
-  const parts = phases.map((phase) => splitRows(phase, txRows));
-  const partCount = parts.flat().length;
   const run = randomUUID();
+  const parts = importParts(work, txRows, run);
+  const partCount = parts.flat().length;
   const counts = noChanges();
-  let committed = 0;
-  const writePart = async (part: Segment[], key: string) => {
-    add(counts, await writeOnce(driver, o, part, { run, key, batchSize }));
-    committed += 1;
-    if (partCount > 1) o.log.info({ committed, of: partCount }, "import transaction committed");
+  const committed: ImportPart[] = [];
+  let failed: ImportPart | undefined;
+  const writePart = async (part: ImportPart) => {
+    try {
+      add(counts, await writeOnce(driver, o, part.segments, { run, key: part.key, batchSize }));
+    } catch (error) {
+      failed ??= part;
+      throw error;
+    }
+    committed.push(part);
+    if (partCount > 1) o.log.info({ committed: committed.length, of: partCount, part: part.label }, "import transaction committed");
   };
   try {
-    for (const [p, phase] of parts.entries())
-      await inParallel(phase, partCount > 1 ? (o.writers ?? DEFAULT_WRITERS) : 1, (part, i) => writePart(part, `${run}:${p}:${i}`));
+    for (const phase of parts) await inParallel(phase, partCount > 1 ? (o.writers ?? DEFAULT_WRITERS) : 1, writePart);
     return counts;
   } catch (error) {
-    if (committed === 0) throw error;
-    throw new PartialImportError(committed, partCount, error);
+    // Which parts committed is read back from their marks: a part whose commit acknowledgement was
+    // lost is committed all the same, and one this process counted must really be there.
+    const stored = await committedParts(driver, o.database, run).catch(() => undefined);
+    const done = parts.flat().filter((p) => (stored ? stored.has(p.key) : committed.includes(p)));
+    if (done.length === 0) throw error;
+    throw new PartialImportError(
+      done.map((p) => p.label),
+      partCount,
+      failed?.label ?? "?",
+      error,
+    );
   } finally {
     await driver
       .executeQuery(cypher("import/clear-parts.cypher"), { run }, { database: o.database })
       .catch((err: Error) => o.log.warn({ err }, "could not clear the import's part marks (harmless; cleared a day later)"));
   }
+}
+
+/** The keys of the parts of import run `run` that committed (their ImportPart marks). */
+async function committedParts(driver: Driver, database: string, run: string): Promise<Set<string>> {
+  const { records } = await driver.executeQuery("MATCH (p:ImportPart {run: $run}) RETURN p.id AS id", { run }, { database });
+  return new Set(records.map((r) => r.get("id") as string));
 }
 
 /**
@@ -273,7 +327,10 @@ async function storedIds(tx: ManagedTransaction, plan: ImportPlan): Promise<Omit
   }
   const conflicts = plan.entities
     .filter((e) => storedKinds.has(e.id) && !storedKinds.get(e.id)?.includes(e.kind))
-    .map((e) => ({ id: e.id, wanted: e.kind, stored: storedKinds.get(e.id) as string[] }));
+    .map((e) => {
+      const origin = plan.entityOrigins?.get(e.id) ?? { file: "(import plan)", path: `entities.${e.id}` };
+      return { id: e.id, wanted: e.kind, stored: storedKinds.get(e.id) as string[], ...origin };
+    });
   if (conflicts.length > 0) throw new KindConflictError(conflicts);
   return stored;
 }
@@ -297,17 +354,16 @@ async function runBatches(
   for (let start = 0; start < rows.length; start += batchSize) {
     const batch = rows.slice(start, start + batchSize);
     const done = start + batch.length;
-    const sent = tx
-      .run(query, { rows: batch })
-      .summary()
-      .then((summary) => {
-        const c = summary.counters.updates();
-        counts.nodesCreated += c.nodesCreated;
-        counts.relationshipsCreated += c.relationshipsCreated;
-        counts.propertiesSet += c.propertiesSet;
-        counts.labelsAdded += c.labelsAdded;
-        log.info({ step: what, done, total: rows.length }, "importing");
-      });
+    const sent = tx.run(query, { rows: batch }).then(({ records, summary }) => {
+      const c = summary.counters.updates();
+      counts.nodesCreated += c.nodesCreated;
+      // Relationships a procedure created (merge-relations.cypher) are not in the counters.
+      const byProcedure = records[0]?.has("procedureCreated") ? Number(records[0].get("procedureCreated")) : 0;
+      counts.relationshipsCreated += c.relationshipsCreated + byProcedure;
+      counts.propertiesSet += c.propertiesSet;
+      counts.labelsAdded += c.labelsAdded;
+      log.info({ step: what, done, total: rows.length }, "importing");
+    });
     sent.catch(() => {}); // awaited below; this only keeps a later batch's failure from going unhandled meanwhile
     inFlight.push(sent);
     if (inFlight.length >= PIPELINE) await inFlight.shift();
