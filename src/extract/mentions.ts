@@ -146,7 +146,13 @@ export function linkShortForms(mentions: EntityMention[]): EntityMention[] {
     const longer = full.find((f) => {
       const shared = commonEnding(f.surface, m.surface);
       const sameHead = f.surface[0] === m.surface[0] && /[\p{L}\p{N}]/u.test(m.surface[0] ?? "");
-      return f.kind === m.kind && f.surface.length > m.surface.length && sameHead && shared >= 5 && m.surface.length - shared <= 3;
+      // 大亚湾技术创新研究院 after 香港理工大学大亚湾技术创新研究院: the name without its parent's.
+      const withoutParent = shared === m.surface.length && shared >= 5;
+      return (
+        f.kind === m.kind &&
+        f.surface.length > m.surface.length &&
+        ((sameHead && shared >= 5 && m.surface.length - shared <= 3) || withoutParent)
+      );
     });
     return longer ? { ...m, sameAs: longer.surface } : m;
   });

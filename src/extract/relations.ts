@@ -86,10 +86,32 @@ function pick(
   const limit = arg.all ? Number.POSITIVE_INFINITY : reach;
   const before = fits.filter((m) => m.end <= at.start && at.start - m.end <= limit).sort((a, b) => b.end - a.end);
   const after = fits.filter((m) => m.start >= at.end && m.start - at.end <= limit).sort((a, b) => a.start - b.start);
-  if (arg.side === "before") return arg.all ? distinct(untilClauseBreak(before, at, text)).slice(0, MAX_ALL) : before.slice(0, 1);
-  if (arg.side === "after") return arg.all ? distinct(after).slice(0, MAX_ALL) : after.slice(0, 1);
+  if (arg.side === "before")
+    return arg.all ? distinct(untilClauseBreak(before, at, text)).slice(0, MAX_ALL) : withListed(before[0], before, text);
+  if (arg.side === "after") return arg.all ? distinct(after).slice(0, MAX_ALL) : withListed(after[0], after, text);
   const nearest = [...before.slice(0, 1), ...after.slice(0, 1)].sort((a, b) => gap(a, at) - gap(b, at));
   return nearest.slice(0, 1);
+}
+
+/** Between two items of one list: 、 / 和 / 及 / と / 와 / and (not the Chinese clause comma). */
+const LIST_JOINER = /^\s*(?:[、,・&/]|和|与|與|及|以及|并|並|及び|と|や|및|와|과|,?\s*and|,?\s*or)?\s*$/;
+
+/**
+ * The nearest mention and the ones listed with it (聚焦石油化工、新能源材料、人工智能及智能制造:
+ * all four), walking away from the trigger while only a list joiner stands between two items.
+ * `ordered` runs away from the trigger (nearest first).
+ */
+function withListed(nearest: EntityMention | undefined, ordered: EntityMention[], text: string): EntityMention[] {
+  if (!nearest || !text) return nearest ? [nearest] : [];
+  const out = [nearest];
+  for (const next of ordered.slice(1)) {
+    const last = out.at(-1) as EntityMention;
+    const gap = next.start >= last.end ? text.slice(last.end, next.start) : text.slice(next.end, last.start);
+    if (gap.length > 6 || !LIST_JOINER.test(gap) || next.kind !== nearest.kind) break;
+    out.push(next);
+    if (out.length >= MAX_ALL) break;
+  }
+  return distinct(out);
 }
 
 /**
@@ -237,17 +259,68 @@ function worksAt(text: string, lang: Lang, mentions: EntityMention[], clauses: S
     const adjacent = !title && between === "" && org.kind !== "Region";
     if ((!title && !adjacent) || /[。！？!?；;，,]/.test(between) || inBetween.some((m) => m.kind !== "Region")) continue;
     const end = title && afterName.trimStart().startsWith(title) ? person.end + afterName.indexOf(title) + title.length : person.end;
+    const prefix = lang.startsWith("zh") ? "zh" : lang;
+    const employer = (title && governmentOf(org, title, mentions, text)) || org;
     out.push({
       type: "WORKS_AT",
       from: person,
-      to: org,
+      to: employer,
       quote: quoteSpan(clauses, [org, { start: person.start, end }]),
-      rule: `${lang.startsWith("zh") ? "zh" : lang}.works-at.title`,
-      confidence: adjacent ? 0.5 : org.kind === "Region" ? 0.5 : 0.75,
+      rule: `${prefix}.works-at.title`,
+      confidence: adjacent ? 0.5 : employer.kind === "Region" ? 0.5 : 0.75,
       ...(title ? { props: { title } } : {}),
     });
+    // 中大校长兼中大(深圳)理事长段崇智 / 淄博市委常委、副市长宋振波: each organisation of a chain of titles.
+    for (const [earlier, earlierTitle] of titleChain(org, mentions, text, titles))
+      out.push({
+        type: "WORKS_AT",
+        from: person,
+        to: governmentOf(earlier, earlierTitle, mentions, text) ?? earlier,
+        quote: quoteSpan(clauses, [earlier, { start: person.start, end }]),
+        rule: `${prefix}.works-at.title-chain`,
+        confidence: 0.6,
+        props: { title: earlierTitle },
+      });
   }
   return out;
+}
+
+/** Words that join two posts one person holds: 兼, 、, ・, 및. */
+const POST_JOINER = /^(.*?)(?:兼|、|・|·|및|,\s*)$/;
+
+/** The organisations named earlier in a chain of posts ending at `org`: [organisation, its title]. */
+function titleChain(org: EntityMention, mentions: EntityMention[], text: string, titles: string[]): Array<[EntityMention, string]> {
+  const out: Array<[EntityMention, string]> = [];
+  let current = org;
+  for (let step = 0; step < 3; step++) {
+    // The chain is one person's posts: it ends at another person (甲、乙: two people, two posts).
+    const earlier = mentions.filter((m) => m.end <= current.start && current.start - m.end <= 12).at(-1);
+    if (!earlier || earlier.kind === "Person") break;
+    const joined = POST_JOINER.exec(text.slice(earlier.end, current.start));
+    const title = joined && titles.find((t) => (joined[1] as string).includes(t));
+    if (!title || /[。，,；;]/.test(joined?.[1] ?? "")) break;
+    out.push([earlier, title]);
+    current = earlier;
+  }
+  return out;
+}
+
+/** Posts of a city's or province's government (市长, 시장, 市長, Mayor). */
+const GOVERNMENT_POSTS = /市长|省长|区长|县长|州长|市長|省長|区長|県知事|知事|시장|성장|구청장|mayor|governor/i;
+
+/**
+ * 深圳市市长覃伟中 works at Shenzhen's government, not at Shenzhen: a government post after a
+ * place (or its party committee) means the government of that place, when the article names it.
+ */
+function governmentOf(org: EntityMention, title: string, mentions: EntityMention[], text: string): EntityMention | undefined {
+  if (!GOVERNMENT_POSTS.test(title)) return undefined;
+  const place = text.slice(org.start, org.end).replace(/(?:市委|省委|区委|党委|委员会|委員会)$/, "");
+  const stem = place.replace(/[市省区県현시도]$/, "");
+  if (stem.length < 2) return undefined;
+  return mentions.find((m) => {
+    const name = text.slice(m.start, m.end);
+    return m.kind === "Institution" && name.startsWith(stem) && /政府|시청|도청|government/i.test(name);
+  });
 }
 
 const PARTIES: readonly EntityKind[] = ["Institution", "Lab", "Company", "Region"];
