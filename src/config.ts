@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseDuration } from "./auth/rules.js";
 
 /** Every setting comes from the environment; this schema is the single list of them (see README). */
 const Env = z.object({
@@ -27,6 +28,21 @@ const Env = z.object({
   JAVA: z.string().default("java"),
   MAVEN: z.string().default("mvn"),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
+  /** The longest a bearer token may live (30m, 8h, 7d; seconds once parsed): longer ones are refused. */
+  JWT_MAX_LIFETIME: z
+    .string()
+    .default("24h")
+    .transform((s, ctx) => {
+      const seconds = parseDuration(s);
+      if (seconds === undefined) ctx.addIssue({ code: "custom", message: `"${s}" is not a duration like 30m, 8h or 7d` });
+      return seconds ?? 0;
+    }),
+  /** When set, tokens must carry this `iss` (and `npm run token` writes it). */
+  JWT_ISSUER: z.string().optional(),
+  /** When set, tokens must carry this `aud` (and `npm run token` writes it). */
+  JWT_AUDIENCE: z.string().optional(),
+  /** Console log format; unset: readable when standard error is a terminal, JSON lines otherwise (read by src/log.ts). */
+  LOG_FORMAT: z.enum(["pretty", "json"]).optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   SEED_DIR: z.string().default("seed"),
   NODE_ENV: z.string().default("production"),
@@ -36,11 +52,19 @@ export type Config = z.infer<typeof Env> & { projectRoot: string; dataDir: strin
 /** The repository root (this file lives in src/). */
 export const projectRoot = path.resolve(import.meta.dirname, "..");
 
+/** A setting the environment gets wrong: CLIs print the message alone (no stack trace). */
+export class ConfigError extends Error {}
+
+/** `NAME=` (empty or blank) counts as unset, as if the variable were not there. */
+export function withoutEmpty(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.safeParse(env);
+  const parsed = Env.safeParse(withoutEmpty(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`invalid configuration in the environment:\n${lines.join("\n")}`);
+    throw new ConfigError(`invalid configuration in the environment:\n${lines.join("\n")}`);
   }
   return {
     ...parsed.data,

@@ -4,6 +4,8 @@ import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { Driver } from "neo4j-driver";
+import { DEFAULT_TOKEN_RULES, type TokenRules } from "../auth/rules.js";
+import { authenticator } from "../auth/verify.js";
 import { projectRoot } from "../config.js";
 import type { Logger } from "../log.js";
 import { type ApiContext, contextFactory } from "./context.js";
@@ -20,6 +22,8 @@ export interface ApiOptions {
   host: string;
   port: number;
   jwtSecret?: string;
+  /** Expiry, issuer and audience rules for bearer tokens; default: 24 h at most, any issuer and audience. */
+  jwt?: TokenRules;
   requestTimeoutMs: number;
   txTimeoutMs: number;
   development: boolean;
@@ -45,7 +49,8 @@ export interface RunningApi {
 
 /** Builds the schema, checks the server is compatible, and serves /graphql and /health. */
 export async function startApi(o: ApiOptions): Promise<RunningApi> {
-  const { neoSchema, schema } = await buildApiSchema(o.driver, signingKey(o), {
+  const key = signingKey(o);
+  const { neoSchema, schema } = await buildApiSchema(o.driver, key, {
     seedDir: o.seedDir ?? path.join(projectRoot, "seed"),
     log: o.log,
   });
@@ -54,6 +59,9 @@ export async function startApi(o: ApiOptions): Promise<RunningApi> {
   const apollo = new ApolloServer<ApiContext>({
     schema,
     introspection: true,
+    // start.ts stops the server on SIGINT/SIGTERM itself: Apollo's handler would re-raise the
+    // signal after stopping and kill the process before the driver and Neo4j are closed.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: o.development,
     formatError: errorFormatter(o.log, o.development),
     validationRules: protection.validationRules,
@@ -78,7 +86,7 @@ export async function startApi(o: ApiOptions): Promise<RunningApi> {
   };
   const { server, url } = await listen(
     apollo,
-    contextFactory(o.driver, o.database, o.txTimeoutMs),
+    contextFactory(o.driver, o.database, o.txTimeoutMs, authenticator(key, o.jwt ?? DEFAULT_TOKEN_RULES)),
     [health, graphiqlRoute, ...(o.routes ?? [])],
     {
       host: o.host,
@@ -92,8 +100,12 @@ export async function startApi(o: ApiOptions): Promise<RunningApi> {
     url,
     server,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive connections close at once; requests still running get a second to finish.
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), 1_000);
+      await closed;
+      clearTimeout(cut);
       await apollo.stop();
     },
   };

@@ -19,7 +19,7 @@ export interface ReviewSettings {
 
 /** The generated @neo4j/graphql schema over graphql/*.graphql, with the analyst and review resolvers. */
 export async function buildApiSchema(driver: Driver | undefined, jwtSecret: string, review: ReviewSettings): Promise<ApiSchema> {
-  const reviews = reviewResolvers({ ...review, jwtSecret });
+  const reviews = reviewResolvers(review);
   const neoSchema = new Neo4jGraphQL({
     typeDefs: loadTypeDefs(),
     driver,

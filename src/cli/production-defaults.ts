@@ -4,4 +4,4 @@
  * slow development-only check (a constructor-name comparison per resolved field); unset means
  * development. The product runs as production unless NODE_ENV says otherwise, as the config does.
  */
-process.env.NODE_ENV ??= "production";
+if (!process.env.NODE_ENV?.trim()) process.env.NODE_ENV = "production";

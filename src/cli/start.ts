@@ -2,32 +2,63 @@
 
 // First: sets NODE_ENV before graphql-js loads (see the file).
 import "./production-defaults.js";
+import { performance } from "node:perf_hooks";
 import { type RunningApi, startApi } from "../api/app.js";
 import { loadConfig } from "../config.js";
 import { cypher } from "../db/cypher.js";
-import { openNeo4j } from "../db/runtime.js";
+import { isPortFree } from "../db/embedded/port.js";
+import { type Neo4jRuntime, openNeo4j } from "../db/runtime.js";
 import { seedGraph } from "../db/seed.js";
 import { log } from "../log.js";
 import { buildExplorer } from "../web/build.js";
 import { explorerRoute } from "../web/route.js";
-import { runMain } from "./run.js";
+import { CliError, runMain } from "./run.js";
+
+/** Ctrl-C and SIGTERM stop everything within this; what is still running then is killed. */
+const STOP_BUDGET_MS = 2_500;
 
 runMain(async () => {
+  const startedAt = performance.now();
   const cfg = loadConfig();
-  const neo4j = await openNeo4j(cfg, log);
+  let neo4j: Neo4jRuntime | undefined;
   let api: RunningApi | undefined;
   let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
+
+  // Handled by us from the start (Apollo's own handler is off: it re-raises the signal and the
+  // process dies before Neo4j is closed). A second Ctrl-C while stopping ends at once.
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      neo4j?.kill();
+      process.exit(0);
+    }
     stopping = true;
-    log.info({ signal }, "shutting down");
-    await api?.close();
-    await neo4j.close();
+    const t0 = performance.now();
+    log.info({ signal }, "stopping: API, Neo4j driver, embedded Neo4j");
+    const overdue = setTimeout(() => {
+      log.warn({ afterMs: STOP_BUDGET_MS }, "not stopped in time: killing the embedded Neo4j (the next start recovers its store)");
+      neo4j?.kill();
+      process.exit(0);
+    }, STOP_BUDGET_MS);
+    overdue.unref();
+    await api?.close().catch((err: unknown) => log.warn({ err }, "closing the API failed"));
+    await neo4j?.close().catch((err: unknown) => log.warn({ err }, "closing Neo4j failed"));
+    const ms = Math.round(performance.now() - t0);
+    const what = neo4j?.embedded ? "the API, the Neo4j driver and the embedded Neo4j" : "the API and the Neo4j driver";
+    console.log(`\nStopped ${what} in ${ms} ms (${signal}).`);
     process.exit(0);
   };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
 
+  // The API port is checked before Neo4j starts: a busy one fails in a second, not after the seed.
+  if (cfg.PORT !== 0 && !(await isPortFree(cfg.PORT, cfg.HOST))) {
+    throw new CliError(
+      `Port ${cfg.PORT} on ${cfg.HOST} is already in use (another npm start?): stop what uses it or choose another port with PORT=${cfg.PORT + 1}.`,
+    );
+  }
+
+  neo4j = await openNeo4j(cfg, log);
+  if (stopping) return;
   const { records } = await neo4j.driver.executeQuery(cypher("queries/has-articles.cypher"), {}, { database: cfg.NEO4J_DATABASE });
   if (!records[0]?.get("seeded")) {
     log.info("the graph is empty: importing the seed articles");
@@ -38,12 +69,14 @@ runMain(async () => {
     log.info({ nodes: summary.nodes, relationships: summary.relationships }, "seed data imported");
   }
   await buildExplorer();
+  if (stopping) return;
   api = await startApi({
     driver: neo4j.driver,
     database: cfg.NEO4J_DATABASE,
     host: cfg.HOST,
     port: cfg.PORT,
     jwtSecret: cfg.JWT_SECRET,
+    jwt: { maxLifetimeS: cfg.JWT_MAX_LIFETIME, issuer: cfg.JWT_ISSUER, audience: cfg.JWT_AUDIENCE },
     requestTimeoutMs: cfg.REQUEST_TIMEOUT_MS,
     txTimeoutMs: cfg.NEO4J_TX_TIMEOUT_MS,
     development: cfg.NODE_ENV === "development",
@@ -51,5 +84,10 @@ runMain(async () => {
     routes: [explorerRoute],
     seedDir: cfg.seedDir,
   });
-  console.log(`\nReady: explorer ${api.url}/  ·  GraphQL ${api.url}/graphql  ·  health ${api.url}/health\n`);
+  const u = api.url;
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  console.log(
+    `\nReady: explorer ${u}/\n       GraphQL  ${u}/graphql\n       GraphiQL ${u}/graphiql\n       health   ${u}/health\n` +
+      `Started in ${seconds} s; Ctrl-C stops everything.\n`,
+  );
 });

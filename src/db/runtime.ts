@@ -11,6 +11,8 @@ export interface Neo4jRuntime {
   uri: string;
   embedded?: EmbeddedNeo4j;
   close(): Promise<void>;
+  /** Last resort when closing takes too long: SIGKILL the embedded JVM (no-op with NEO4J_URI). */
+  kill(): void;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function openNeo4j(cfg: Config, log: Logger): Promise<Neo4jRuntime>
         await driver.close();
         await embedded?.stop();
       },
+      kill: () => embedded?.kill(),
     };
   } catch (err) {
     await embedded?.stop();

@@ -1,23 +1,15 @@
 import { GraphQLError } from "graphql";
-import { errors, jwtVerify } from "jose";
+import type { ApiContext } from "../context.js";
 
 /**
- * Checks the request's bearer token as the generated write mutations do (graphql/auth.graphql): an
- * HS256 JWT signed with JWT_SECRET whose `roles` include "editor". No or an invalid token:
+ * The review API's writes need what the generated write mutations need (graphql/auth.graphql): a
+ * bearer token that passed the server's checks (src/auth/verify.ts, done once per request in the
+ * context, which answers 401 for a refused token) whose `roles` include "editor". No token:
  * UNAUTHENTICATED; a valid one without the role: FORBIDDEN.
  */
-export async function requireEditor(token: string | undefined, key: Uint8Array): Promise<void> {
-  if (!token) throw unauthenticated("this mutation needs a bearer token with the editor role (npm run token -- --role editor)");
-  let roles: unknown;
-  try {
-    ({
-      payload: { roles },
-    } = await jwtVerify(token, key, { algorithms: ["HS256"] }));
-  } catch (err) {
-    const reason = err instanceof errors.JWTExpired ? "the token has expired" : "the token is not valid";
-    throw unauthenticated(`${reason}; this mutation needs a bearer token with the editor role`);
-  }
-  if (!Array.isArray(roles) || !roles.includes("editor"))
+export function requireEditor(ctx: ApiContext): void {
+  if (!ctx.jwt) throw unauthenticated("this mutation needs a bearer token with the editor role (npm run token -- --role editor)");
+  if (!ctx.jwt.roles.includes("editor"))
     throw new GraphQLError("this mutation needs the editor role", { extensions: { code: "FORBIDDEN" } });
 }
 

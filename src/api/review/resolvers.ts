@@ -14,14 +14,11 @@ import { KnowledgeCache } from "./knowledge-cache.js";
 export interface ReviewApiOptions {
   /** seed/: the catalogue and curated annotations drafts are linked with. */
   seedDir: string;
-  /** The key the bearer tokens are signed with (the one @neo4j/graphql checks writes with). */
-  jwtSecret: string;
   log: Logger;
 }
 
 /** Resolvers of graphql/review.graphql: articleReview (public), ingestArticle and reviewFacts (editors). */
 export function reviewResolvers(o: ReviewApiOptions) {
-  const key = new TextEncoder().encode(o.jwtSecret);
   const knowledge = new KnowledgeCache(o.seedDir);
   const store = (ctx: ApiContext): StoreOptions => ({
     database: ctx.database,
@@ -36,7 +33,7 @@ export function reviewResolvers(o: ReviewApiOptions) {
   }
 
   async function ingestArticle(_: unknown, args: IngestArgs, ctx: ApiContext): Promise<ArticleReview> {
-    await requireEditor(ctx.token, key);
+    requireEditor(ctx);
     const input = checkIngestInput(args);
     const known = await reviewOfText(ctx.driver, ctx.database, o.seedDir, textHash(input.text), ctx.txTimeoutMs);
     if (known) return known;
@@ -48,7 +45,7 @@ export function reviewResolvers(o: ReviewApiOptions) {
   }
 
   async function reviewFacts(_: unknown, args: { articleId: string; accept?: string[] | null; reject?: string[] | null }, ctx: ApiContext) {
-    await requireEditor(ctx.token, key);
+    requireEditor(ctx);
     const outcome = await reviewStored(ctx.driver, store(ctx), args.articleId, args.accept ?? [], args.reject ?? []).catch(asGraphQLError);
     if (outcome.accepted + outcome.rejected > 0) knowledge.invalidate();
     o.log.info({ articleId: args.articleId, ...outcome }, "article reviewed");

@@ -28,6 +28,8 @@ export interface EmbeddedNeo4j {
   pid: number;
   /** Stops Neo4j cleanly (SIGTERM, then SIGKILL after a grace period). */
   stop(): Promise<void>;
+  /** SIGKILL, for when stopping takes too long. */
+  kill(): void;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function startEmbeddedNeo4j(o: EmbeddedOptions): Promise<EmbeddedNe
   const child = spawn(o.java, args, { stdio: ["pipe", "pipe", "pipe"] });
   const uri = await waitForReady(child, home, o);
   o.log.info({ uri, pid: child.pid }, "embedded Neo4j is ready");
-  return { uri, pid: child.pid as number, stop: () => stopChild(child, o.log) };
+  return { uri, pid: child.pid as number, stop: () => stopChild(child, o.log), kill: () => child.kill("SIGKILL") };
 }
 
 function waitForReady(child: ChildProcess, home: string, o: EmbeddedOptions): Promise<string> {
