@@ -5,6 +5,10 @@ export const LIMITS = {
   depth: { min: 1, max: 3 },
   maxHops: { min: 1, max: 8 },
   limit: { min: 1, max: 500 },
+  /** connections: paths per query. */
+  paths: { min: 1, max: 10 },
+  /** connections: the hub bound a client may set. */
+  maxDegree: { min: 1, max: 1_000_000 },
   /** Search text beyond this many characters is ignored (names are far shorter). */
   searchTextLength: 200,
 } as const;
@@ -22,3 +26,9 @@ export function clamp(value: number | null | undefined, bounds: { min: number; m
  * provinces and countries.
  */
 export const REGION_MEMBER_SET_LIMIT = neo4j.int(4000);
+
+/**
+ * regionCooperation stops after this many links and counts its pairs over them (the page holds at
+ * most `limit`); `truncated` says when it stopped.
+ */
+export const REGION_COOPERATION_SCAN = neo4j.int(5000);

@@ -2,9 +2,10 @@ import { GraphQLError } from "graphql";
 import neo4j, { type RecordShape } from "neo4j-driver";
 import { cypher } from "../../db/cypher.js";
 import { KIND_OF_LABEL } from "../../model/entity-kinds.js";
+import { RELATION_TYPES } from "../../model/relation.js";
 import type { ApiContext } from "../context.js";
 import { type EdgeRow, LABEL_OF_KIND, type NodeRow, toGraphEdge, toGraphNode } from "./graph-mapping.js";
-import { clamp, LIMITS, REGION_MEMBER_SET_LIMIT } from "./limits.js";
+import { clamp, LIMITS, REGION_COOPERATION_SCAN, REGION_MEMBER_SET_LIMIT } from "./limits.js";
 import { cleanSearchText, luceneQuery } from "./lucene.js";
 
 /** Runs a read-only analyst query from cypher/analyst/ with the request's transaction timeout. */
@@ -102,4 +103,196 @@ async function regionLinks(_: unknown, args: { a: string; b: string; limit?: num
   return rows.map((r) => toGraphEdge(r.edge as EdgeRow));
 }
 
-export const analystResolvers = { Query: { search, neighborhood, connection, innovationChains, regionLinks } };
+function badInput(message: string): never {
+  throw new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
+}
+
+const CONTAINMENT = ["LOCATED_IN", "PART_OF"];
+/** Every relation type but containment: what links and paths are made of. */
+const STATED_TYPES = Object.keys(RELATION_TYPES).filter((t) => !CONTAINMENT.includes(t));
+
+/** Relation types as the client names them, checked against the model; null stays null. */
+function relationTypes(types: string[] | null | undefined, arg: string): string[] | null {
+  if (!types) return null;
+  const unknown = types.filter((t) => !(t in RELATION_TYPES));
+  if (unknown.length) badInput(`${arg}: unknown relation type ${unknown.join(", ")}`);
+  return types;
+}
+
+const labels = (kinds: string[] | null | undefined): string[] => (kinds ?? []).map((k) => LABEL_OF_KIND[k] ?? k);
+
+/**
+ * A date argument (YYYY, YYYY-MM or YYYY-MM-DD) as a Neo4j date: the first day of its period for
+ * `since`, the last for `until`; null when absent.
+ */
+function dateArg(value: string | null | undefined, arg: string, end: boolean) {
+  if (value === null || value === undefined || value === "") return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
+  if (!m) badInput(`${arg}: expected YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`);
+  const year = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : end ? 12 : 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = m[3] ? Number(m[3]) : end ? lastDay : 1;
+  if (month < 1 || month > 12 || day < 1 || day > lastDay) badInput(`${arg}: no such date "${value}"`);
+  return new neo4j.types.Date(year, month, day);
+}
+
+interface PlacementRow {
+  basis: string;
+  region: NodeRow;
+  matchedName: string | null;
+  event: NodeRow | null;
+  edges: Array<EdgeRow & { basis: string | null }>;
+}
+
+function toPlacement(row: PlacementRow) {
+  return {
+    basis: row.basis,
+    region: toGraphNode(row.region),
+    matchedName: row.matchedName ?? null,
+    event: row.event ? toGraphNode(row.event) : null,
+    gazetteer: row.edges.some((e) => e.basis === "gazetteer"),
+    edges: row.edges.map(toGraphEdge),
+  };
+}
+
+interface PairRow {
+  a: NodeRow;
+  b: NodeRow;
+  links: number;
+  articleIds: string[];
+  bridges: string[];
+  types: string[];
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+interface LinkRow {
+  a: NodeRow;
+  b: NodeRow;
+  bridge: NodeRow | null;
+  edges: EdgeRow[];
+  dates: string[];
+  articleIds: string[];
+  placements: [PlacementRow, PlacementRow];
+}
+
+interface RegionCooperationArgs extends DraftArg {
+  a: string;
+  b: string;
+  aKinds?: string[] | null;
+  aTypes?: string[] | null;
+  bKinds?: string[] | null;
+  bTypes?: string[] | null;
+  relationTypes?: string[] | null;
+  bridgeKinds?: string[] | null;
+  direct?: boolean | null;
+  bridged?: boolean | null;
+  since?: string | null;
+  until?: string | null;
+  gazetteer?: boolean | null;
+  placements?: string[] | null;
+  limit?: number | null;
+}
+
+const BRIDGE_KINDS = ["AGREEMENT", "EVENT", "LAB", "COMPANY"];
+
+async function regionCooperation(_: unknown, args: RegionCooperationArgs, ctx: ApiContext) {
+  const bridgeKinds = args.bridgeKinds ?? BRIDGE_KINDS;
+  const wrong = bridgeKinds.filter((k) => !BRIDGE_KINDS.includes(k));
+  if (wrong.length) badInput(`bridgeKinds: a bridge is an agreement, event, lab or company, not ${wrong.join(", ")}`);
+  const since = dateArg(args.since, "since", false);
+  const until = dateArg(args.until, "until", true);
+  // Lists are never null or empty here (['*'] is any), dates never null: a parameter whose type
+  // changes between calls makes Neo4j plan the query again (region-cooperation.cypher).
+  const any = (list: string[] | null | undefined) => (list?.length ? list : ["*"]);
+  const rows = await read(ctx, "region-cooperation.cypher", {
+    a: args.a,
+    b: args.b,
+    aKinds: any(labels(args.aKinds)),
+    aTypes: any(args.aTypes),
+    bKinds: any(labels(args.bKinds)),
+    bTypes: any(args.bTypes),
+    relationTypes: any(relationTypes(args.relationTypes, "relationTypes")),
+    bridgeKinds: bridgeKinds.map((k) => LABEL_OF_KIND[k]),
+    direct: args.direct !== false,
+    bridged: args.bridged !== false,
+    window: since !== null || until !== null,
+    since: since ?? new neo4j.types.Date(1, 1, 1),
+    until: until ?? new neo4j.types.Date(9999, 12, 31),
+    gazetteer: args.gazetteer !== false,
+    placements: [...new Set(["LOCATED", ...(args.placements ?? ["NAME", "EVENT"])])],
+    limit: clamp(args.limit, LIMITS.limit, 200),
+    scan: REGION_COOPERATION_SCAN,
+    includeDrafts: includeDrafts(args),
+  });
+  const row = rows[0];
+  if (!row) throw new GraphQLError(`no region with id "${args.a}" or "${args.b}"`, { extensions: { code: "NOT_FOUND" } });
+  const pairs = (row.pairs as PairRow[]).map((p) => ({
+    a: toGraphNode(p.a),
+    b: toGraphNode(p.b),
+    links: Number(p.links),
+    articles: p.articleIds.length,
+    articleIds: p.articleIds,
+    bridges: p.bridges,
+    types: p.types,
+    firstDate: p.firstDate ?? null,
+    lastDate: p.lastDate ?? null,
+  }));
+  pairs.sort((x, y) => y.links - x.links || y.articles - x.articles || x.a.id.localeCompare(y.a.id) || x.b.id.localeCompare(y.b.id));
+  const links = (row.links as LinkRow[]).map((l) => ({
+    a: toGraphNode(l.a),
+    b: toGraphNode(l.b),
+    bridge: l.bridge ? toGraphNode(l.bridge) : null,
+    edges: l.edges.map(toGraphEdge),
+    dates: l.dates,
+    articleIds: l.articleIds,
+    placementA: toPlacement(l.placements[0]),
+    placementB: toPlacement(l.placements[1]),
+  }));
+  return { links, pairs, total: Number(row.total), truncated: row.truncated };
+}
+
+interface ConnectionsArgs extends DraftArg {
+  from: string;
+  to: string;
+  k?: number | null;
+  maxHops?: number | null;
+  avoid?: string[] | null;
+  avoidKinds?: string[] | null;
+  relationTypes?: string[] | null;
+  skipRelationTypes?: string[] | null;
+  maxDegree?: number | null;
+}
+
+async function connections(_: unknown, args: ConnectionsArgs, ctx: ApiContext) {
+  if (args.from === args.to) badInput("from and to are the same entity");
+  const use = relationTypes(args.relationTypes, "relationTypes");
+  const skip = new Set(relationTypes(args.skipRelationTypes, "skipRelationTypes") ?? []);
+  const k = clamp(args.k, LIMITS.paths, 3);
+  // SHORTEST takes no parameter in Neo4j 5.26: the clamped integer is written into the query.
+  const query = cypher("analyst/connections.cypher").replace("SHORTEST $k", `SHORTEST ${k.toNumber()}`);
+  const { records } = await ctx.driver.executeQuery(
+    query,
+    {
+      from: args.from,
+      to: args.to,
+      maxHops: clamp(args.maxHops, LIMITS.maxHops, 6),
+      // Each list holds "" (no id, label or type is empty), so it is never an empty list: a
+      // parameter that is sometimes [] and sometimes a list of strings is planned twice.
+      avoid: ["", ...(args.avoid ?? [])],
+      avoidKinds: ["", ...labels(args.avoidKinds)],
+      types: ["", ...(use ?? STATED_TYPES).filter((t) => !CONTAINMENT.includes(t) && !skip.has(t))],
+      placeTypes: ["", ...CONTAINMENT.filter((t) => !skip.has(t))],
+      // null: no hubs; passed as a bound nothing reaches, so the parameter keeps its type (one plan)
+      maxDegree: args.maxDegree === null ? neo4j.int(Number.MAX_SAFE_INTEGER) : clamp(args.maxDegree, LIMITS.maxDegree, 50),
+      includeDrafts: includeDrafts(args),
+    },
+    { database: ctx.database, routing: "READ", transactionConfig: { timeout: ctx.txTimeoutMs } },
+  );
+  return records.map((r) => subgraph(r.toObject()));
+}
+
+export const analystResolvers = {
+  Query: { search, neighborhood, connection, innovationChains, regionLinks, regionCooperation, connections },
+};

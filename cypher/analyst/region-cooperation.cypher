@@ -1,0 +1,233 @@
+// Cooperation between region $a and region $b, direct and bridged (graphql/analyst.graphql,
+// regionCooperation). A link joins an end in a's area and an end in b's area:
+// - direct: one stated relationship between them (any type but containment);
+// - bridged: both ends are party to / participated in / co-founded one shared Agreement, Event,
+//   Lab or Company, the bridge ((end)-[PARTY_TO|PARTICIPATED_IN|CO_FOUNDED]->(bridge)).
+// Every edge comes back with its quotes and articles.
+//
+// Where an end lies (its placement, returned with the link), by the first of these that applies:
+// - LOCATED: it has a containment chain (LOCATED_IN / PART_OF, stated or from the gazetteer)
+//   and the chain reaches the area. An entity with a chain elsewhere is elsewhere.
+// - NAME: it has no containment, it is an institution, company or lab, and one of its names
+//   contains the name (2+ characters, Latin 4+) of a region of the area: 山东载盈健康产业有限公司
+//   is in Shandong, Dongguan Daxin Energy in Dongguan. The company names of the seed graph that
+//   name a place name where the company is (checked by hand).
+// - EVENT: no containment, and it is an agreement announced at an event held in the area, or an
+//   institution, company or lab with no region in its names that is party to one: the
+//   agreements signed at the 2023 Zibo conference place iMakerbase, Jincheng Petrochemical and
+//   Luwei Pharmaceutical (Zibo companies the article names without a place) in Zibo, the 2024
+//   MoU signed in the China-SCO zone places SCO Holding Group there. The weakest basis: it says
+//   where the parties met, so it is not used for people (a Hong Kong federation's signatory
+//   signed in Zibo too) nor for a company whose name places it elsewhere (Germany Sunshine
+//   Electric).
+// $placements lists the bases that count. With $gazetteer false, gazetteer facts place no entity
+// (HKBU is then placed by its name); a region's own place in the hierarchy (Zibo in Shandong)
+// always counts.
+//
+// The search walks outwards from the entities LOCATED in a's area (breadth first, as
+// region-links.cypher) and those placed there by NAME, then from those LOCATED in b's area to
+// reach ends in a's area placed by NAME or EVENT; a link between an end placed by EVENT and one
+// placed by NAME or EVENT is not found.
+// Filters: $aKinds/$aTypes and $bKinds/$bTypes on the ends (labels, `type` property), $relationTypes
+// on every edge, $bridgeKinds on the bridge (['*'] means any: never null or [], since a
+// parameter that is null, an empty list or a list of strings in turn makes Neo4j plan the query
+// again, seconds for this one),
+// $direct/$bridged, and with $window a time window [$since, $until] (dates): every edge of a
+// link must have a date that overlaps the window. An edge's date is its own (r.date), else the agreement's signing date or
+// the event's start date it leads to, else the earliest publication date of its articles, each
+// with its precision (a month-precise date covers the whole month); an undated edge fails any
+// window. Unless $includeDrafts, drafts awaiting review are neither links, bridges, ends nor
+// placements.
+// The first $scan links found are aggregated per pair of ends (links, distinct articles, first
+// and last date); the first $limit links in order of ends and bridge are returned with the
+// details of their placements.
+MATCH (ra:Region {id: $a}), (rb:Region {id: $b})
+WHERE $includeDrafts OR (NOT coalesce(ra.draft, false) AND NOT coalesce(rb.draft, false))
+// Each area's regions (a region and the regions inside it) and their usable names.
+CALL (ra, rb) {
+  UNWIND [0, 1] AS i
+  WITH i, [ra, rb][i] AS top
+  MATCH (top) (()<-[c:PART_OF|LOCATED_IN]-(x:Region) WHERE $includeDrafts OR (NOT coalesce(c.draft, false) AND NOT coalesce(x.draft, false))){0,8} (r)
+  WITH i, top, collect(DISTINCT r) AS rs
+  ORDER BY i
+  WITH top, [r IN rs | elementId(r)] AS ids,
+       reduce(acc = [], r IN rs | acc + [n IN coalesce(r.names, []) WHERE size(n) >= 2 AND (size(n) >= 4 OR NOT n =~ '[ -~]+') | {name: n, region: r}]) AS names
+  RETURN collect({top: top, ids: ids, names: names}) AS areas
+}
+WITH ra, rb, areas[0] AS areaA, areas[1] AS areaB
+// Every region name, to tell an organisation whose name places it somewhere else (EVENT only).
+CALL () {
+  OPTIONAL MATCH (r:Region) WHERE 'EVENT' IN $placements
+  UNWIND coalesce(r.names, []) AS n
+  WITH n WHERE size(n) >= 2 AND (size(n) >= 4 OR NOT n =~ '[ -~]+')
+  RETURN collect(DISTINCT n) AS allNames
+}
+// Side 0 walks from a's area and places the far end in b's by any basis; side 1 walks from b's
+// area and places the far end in a's by NAME or EVENT (LOCATED-LOCATED links are side 0's).
+// Side 0 also starts from the organisations of a's area placed by NAME, found through the
+// full-text index by the area's region names (all of them when there are at most 300, else the
+// top region's), and places their far ends by NAME or EVENT (side 1 finds those LOCATED in b).
+UNWIND [{side: 0, from: areaA, to: areaB}, {side: 1, from: areaB, to: areaA}] AS s
+CALL (s) {
+  WITH s.from.top AS top
+  MATCH (top) ((p)<-[c:PART_OF|LOCATED_IN]-(m) WHERE ($gazetteer OR m:Region OR coalesce(c.basis, 'article') <> 'gazetteer')
+                                                AND ($includeDrafts OR (NOT coalesce(c.draft, false) AND NOT coalesce(m.draft, false)))){0,8} (x)
+  RETURN DISTINCT x, 'LOCATED' AS start
+  UNION
+  WITH s WHERE s.side = 0 AND 'NAME' IN $placements
+  UNWIND CASE WHEN size(s.from.names) <= 300 THEN s.from.names ELSE [rn IN s.from.names WHERE rn.region = s.from.top] END AS rn
+  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(rn.name, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
+  WITH node AS x, rn
+  WHERE (x:Institution OR x:Company OR x:Lab)
+    AND ($includeDrafts OR NOT coalesce(x.draft, false))
+    AND any(n IN coalesce(x.names, []) WHERE n CONTAINS rn.name)
+    AND NOT EXISTS { MATCH (x)-[k:LOCATED_IN|PART_OF]->(d)
+                     WHERE ($gazetteer OR coalesce(k.basis, 'article') <> 'gazetteer')
+                       AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false))) }
+  RETURN DISTINCT x, 'NAME' AS start
+}
+// The links from x: direct, then bridged. rels[0] touches x.
+CALL (x) {
+  WITH x WHERE $direct
+  MATCH (x)-[r:WORKS_AT|LEADS|FOUNDED|CO_FOUNDED|SPUN_OFF|INCUBATED|OPERATES|SUPPLIES|DEVELOPS|COOPERATES_WITH|PARTY_TO|CONCERNS|ORGANIZED|HOSTED|PARTICIPATED_IN|EXHIBITED_AT|ANNOUNCED_AT|INVESTED_IN|SUPPORTS|VISITED]-(y:Entity)
+  WHERE x <> y
+    AND ('*' IN $relationTypes OR type(r) IN $relationTypes)
+    AND ($includeDrafts OR (NOT coalesce(r.draft, false) AND NOT coalesce(y.draft, false)))
+  RETURN y, null AS bridge, [r] AS rels
+  UNION ALL
+  WITH x WHERE $bridged
+  MATCH (x)-[r1:PARTY_TO|PARTICIPATED_IN|CO_FOUNDED]->(bridge:Agreement|Event|Lab|Company)<-[r2:PARTY_TO|PARTICIPATED_IN|CO_FOUNDED]-(y:Entity)
+  WHERE x <> y AND r1 <> r2
+    AND any(l IN labels(bridge) WHERE l IN $bridgeKinds)
+    AND ('*' IN $relationTypes OR (type(r1) IN $relationTypes AND type(r2) IN $relationTypes))
+    AND ($includeDrafts OR none(z IN [r1, r2, bridge, y] WHERE coalesce(z.draft, false)))
+  RETURN y, bridge, [r1, r2] AS rels
+}
+// Where y lies relative to the other area.
+CALL (y, s, start, allNames) {
+  WITH y, s, start, allNames,
+       EXISTS { MATCH (y)-[k:LOCATED_IN|PART_OF]->(d)
+                WHERE ($gazetteer OR y:Region OR coalesce(k.basis, 'article') <> 'gazetteer')
+                  AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false))) } AS located,
+       (y:Institution OR y:Company OR y:Lab) AS organisation
+  WITH y, s, start, allNames, located, organisation,
+       organisation AND any(n IN coalesce(y.names, []) WHERE any(rn IN s.to.names WHERE n CONTAINS rn.name)) AS namedTo
+  RETURN CASE
+           WHEN located THEN
+             CASE WHEN s.side = 0 AND start = 'LOCATED' AND EXISTS {
+                    MATCH (y) ((c)-[k:LOCATED_IN|PART_OF]->(d) WHERE NOT c:Region
+                                 AND ($gazetteer OR coalesce(k.basis, 'article') <> 'gazetteer')
+                                 AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false)))){0,8} (nearest:Region)
+                    WHERE elementId(nearest) IN s.to.ids } THEN 'LOCATED' END
+           WHEN namedTo THEN 'NAME'
+           WHEN NOT (organisation OR y:Agreement) THEN null
+           WHEN organisation AND any(n IN coalesce(y.names, []) WHERE any(rn IN allNames WHERE n CONTAINS rn)) THEN null
+           WHEN EXISTS {
+                  MATCH (y) (()-[:PARTY_TO]->(:Agreement)){0,1} (ag:Agreement)-[an:ANNOUNCED_AT]->(ev:Event)
+                  WHERE $includeDrafts OR none(z IN [an, ag, ev] WHERE coalesce(z.draft, false))
+                  MATCH (ev) ((c)-[k:LOCATED_IN|PART_OF]->(d) WHERE NOT c:Region
+                               AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false)))){1,8} (nearest:Region)
+                  WHERE elementId(nearest) IN s.to.ids } THEN 'EVENT'
+         END AS basis
+}
+WITH areaA, areaB, s, start, x, y, bridge, rels, basis
+WHERE basis IN $placements
+// Ends oriented a, b; the kind and type filters of each side.
+WITH areaA, areaB, CASE s.side WHEN 0 THEN x ELSE y END AS ea, CASE s.side WHEN 0 THEN y ELSE x END AS eb, bridge,
+     CASE s.side WHEN 0 THEN rels ELSE reverse(rels) END AS rels,
+     CASE s.side WHEN 0 THEN start ELSE basis END AS basisA,
+     CASE s.side WHEN 0 THEN basis ELSE 'LOCATED' END AS basisB
+WHERE ('*' IN $aKinds OR any(l IN labels(ea) WHERE l IN $aKinds)) AND ('*' IN $aTypes OR ea.type IN $aTypes)
+  AND ('*' IN $bKinds OR any(l IN labels(eb) WHERE l IN $bKinds)) AND ('*' IN $bTypes OR eb.type IN $bTypes)
+// Each edge's date: its own, the agreement's or event's it leads to, else its earliest article's.
+WITH areaA, areaB, ea, eb, bridge, rels, basisA, basisB,
+     [r IN rels |
+       CASE
+         WHEN r.date IS NOT NULL THEN {d: r.date, p: coalesce(r.datePrecision, 'day')}
+         WHEN endNode(r):Agreement AND endNode(r).signedOn IS NOT NULL THEN {d: endNode(r).signedOn, p: coalesce(endNode(r).signedOnPrecision, 'day')}
+         WHEN endNode(r):Event AND endNode(r).startDate IS NOT NULL THEN {d: endNode(r).startDate, p: coalesce(endNode(r).startDatePrecision, 'day')}
+         ELSE COLLECT { MATCH (art:Article) WHERE art.id IN r.articleIds AND art.publishedAt IS NOT NULL
+                        RETURN {d: art.publishedAt, p: coalesce(art.publishedAtPrecision, 'day')} ORDER BY art.publishedAt LIMIT 1 }[0]
+       END] AS dates
+WHERE NOT $window
+   OR all(t IN dates WHERE t IS NOT NULL
+          AND t.d <= $until
+          AND ((CASE t.p WHEN 'year' THEN t.d + duration('P1Y') - duration('P1D')
+                                           WHEN 'month' THEN t.d + duration('P1M') - duration('P1D')
+                                           ELSE t.d END) >= $since))
+// (No DISTINCT: each x is walked once and side 1 finds no link side 0 finds; only overlapping
+// areas give a link twice, once each way.)
+WITH areaA, areaB, ea, eb, bridge, rels, basisA, basisB,
+     [t IN dates WHERE t IS NOT NULL |
+       CASE t.p WHEN 'year' THEN left(toString(t.d), 4) WHEN 'month' THEN left(toString(t.d), 7) ELSE toString(t.d) END] AS days
+LIMIT $scan
+WITH collect({ea: ea, eb: eb, bridge: bridge, rels: rels, basisA: basisA, basisB: basisB, days: days,
+              articleIds: apoc.coll.toSet(reduce(acc = [], r IN rels | acc + coalesce(r.articleIds, [])))}) AS links,
+     areaA, areaB
+// The overview: per pair of ends.
+CALL (links) {
+  UNWIND links AS l
+  WITH l.ea AS ea, l.eb AS eb, collect(l) AS ls
+  WITH ea, eb, ls, reduce(acc = [], l IN ls | acc + l.days) AS days
+  RETURN collect({a: ea {.id, .name, .names, .draft, .confidence, .rule, labels: labels(ea)},
+                  b: eb {.id, .name, .names, .draft, .confidence, .rule, labels: labels(eb)}, links: size(ls),
+                  articleIds: apoc.coll.sort(apoc.coll.toSet(reduce(acc = [], l IN ls | acc + l.articleIds))),
+                  bridges: apoc.coll.sort(apoc.coll.toSet([l IN ls WHERE l.bridge IS NOT NULL | l.bridge.id])),
+                  types: apoc.coll.sort(apoc.coll.toSet(reduce(acc = [], l IN ls | acc + [r IN l.rels | type(r)]))),
+                  firstDate: apoc.coll.min(days), lastDate: apoc.coll.max(days)}) AS pairs
+}
+// The page, with the details of each end's placement.
+CALL (links, areaA, areaB) {
+  UNWIND links AS l
+  WITH l, areaA, areaB
+  ORDER BY l.ea.id, l.eb.id, coalesce(l.bridge.id, ''), reduce(t = '', r IN l.rels | t + type(r) + ' ')
+  LIMIT $limit
+  UNWIND [{side: 0, en: l.ea, basis: l.basisA, area: areaA}, {side: 1, en: l.eb, basis: l.basisB, area: areaB}] AS e
+  OPTIONAL CALL (e) {
+    WITH e, e.en AS en WHERE e.basis = 'LOCATED'
+    MATCH p = SHORTEST 1 (en) ((c)-[k:LOCATED_IN|PART_OF]->(d) WHERE ($gazetteer OR c:Region OR coalesce(k.basis, 'article') <> 'gazetteer')
+                                  AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false)))){0,8} (r:Region)
+    WHERE elementId(r) IN e.area.ids
+    RETURN r AS region, relationships(p) AS chain, null AS matchedName, null AS event
+    ORDER BY length(p) LIMIT 1
+    UNION ALL
+    WITH e WHERE e.basis = 'NAME'
+    UNWIND e.area.names AS rn
+    WITH rn WHERE any(n IN coalesce(e.en.names, []) WHERE n CONTAINS rn.name)
+    RETURN rn.region AS region, [] AS chain, rn.name AS matchedName, null AS event
+    ORDER BY size(rn.name) DESC LIMIT 1
+    UNION ALL
+    WITH e, e.en AS en WHERE e.basis = 'EVENT'
+    MATCH (en) (()-[:PARTY_TO]->(:Agreement)){0,1} (ag:Agreement)-[an:ANNOUNCED_AT]->(ev:Event)
+    WHERE ($includeDrafts OR none(z IN [an, ag, ev] WHERE coalesce(z.draft, false)))
+    MATCH p = (ev) ((c)-[k:LOCATED_IN|PART_OF]->(d) WHERE NOT c:Region
+                     AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false)))){1,8} (r:Region)
+    WHERE elementId(r) IN e.area.ids
+    RETURN r AS region, [an] + relationships(p) AS chain, null AS matchedName, ev AS event
+    ORDER BY length(p) LIMIT 1
+  }
+  WITH l, collect({side: e.side, basis: e.basis, region: region, chain: chain, matchedName: matchedName, event: event}) AS placements
+  RETURN collect({ea: l.ea, eb: l.eb, bridge: l.bridge, rels: l.rels, days: l.days, articleIds: l.articleIds,
+                  placementA: [p IN placements WHERE p.side = 0][0], placementB: [p IN placements WHERE p.side = 1][0]}) AS page
+}
+RETURN size(links) AS total, size(links) >= $scan AS truncated,
+       pairs,
+       [l IN page | {
+         a: {id: l.ea.id, labels: labels(l.ea), name: l.ea.name, names: l.ea.names, draft: l.ea.draft, confidence: l.ea.confidence, rule: l.ea.rule},
+         b: {id: l.eb.id, labels: labels(l.eb), name: l.eb.name, names: l.eb.names, draft: l.eb.draft, confidence: l.eb.confidence, rule: l.eb.rule},
+         bridge: CASE WHEN l.bridge IS NULL THEN null ELSE {id: l.bridge.id, labels: labels(l.bridge), name: l.bridge.name, names: l.bridge.names,
+                                                           draft: l.bridge.draft, confidence: l.bridge.confidence, rule: l.bridge.rule} END,
+         edges: [r IN l.rels | {source: startNode(r).id, target: endNode(r).id, type: type(r), articleIds: r.articleIds, quotes: r.quotes,
+                                draftArticleIds: r.draftArticleIds, draft: r.draft, confidence: r.confidence, rule: r.rule}],
+         dates: l.days, articleIds: l.articleIds,
+         placements: [pl IN [l.placementA, l.placementB] | {
+           basis: pl.basis,
+           region: {id: pl.region.id, labels: labels(pl.region), name: pl.region.name, names: pl.region.names,
+                    draft: pl.region.draft, confidence: pl.region.confidence, rule: pl.region.rule},
+           matchedName: pl.matchedName,
+           event: CASE WHEN pl.event IS NULL THEN null ELSE {id: pl.event.id, labels: labels(pl.event), name: pl.event.name, names: pl.event.names,
+                                                            draft: pl.event.draft, confidence: pl.event.confidence, rule: pl.event.rule} END,
+           edges: [r IN pl.chain | {source: startNode(r).id, target: endNode(r).id, type: type(r), articleIds: r.articleIds, quotes: r.quotes,
+                                    draftArticleIds: r.draftArticleIds, draft: r.draft, confidence: r.confidence, rule: r.rule, basis: r.basis}]
+         }]
+       }] AS links
