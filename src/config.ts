@@ -44,10 +44,43 @@ const Env = z.object({
   /** Console log format; unset: readable when standard error is a terminal, JSON lines otherwise (read by src/log.ts). */
   LOG_FORMAT: z.enum(["pretty", "json"]).optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  /** Origins whose browser pages may call /graphql (CORS), comma-separated; empty: same origin only. */
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((s, ctx) => {
+      const origins = commaList(s).map((o) => o.replace(/\/$/, ""));
+      for (const o of origins) {
+        if (!isOrigin(o)) ctx.addIssue({ code: "custom", message: `"${o}" is not an origin like https://app.example.org` });
+      }
+      return origins;
+    }),
+  /** Host names the server answers to (DNS-rebinding protection), comma-separated; `*` for any. Unset: loopback names and HOST. */
+  ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((s) => (s === undefined || commaList(s).length === 0 ? undefined : commaList(s).map((h) => h.toLowerCase()))),
   SEED_DIR: z.string().default("seed"),
   NODE_ENV: z.string().default("production"),
 });
 export type Config = z.infer<typeof Env> & { projectRoot: string; dataDir: string; seedDir: string };
+
+function commaList(s: string): string[] {
+  return s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+/** scheme://host[:port] and nothing else, the form browsers send in the Origin header. */
+function isOrigin(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return (u.protocol === "http:" || u.protocol === "https:") && u.origin === s;
+  } catch {
+    return false;
+  }
+}
 
 /** The repository root (this file lives in src/). */
 export const projectRoot = path.resolve(import.meta.dirname, "..");

@@ -12,6 +12,7 @@ import { type ApiContext, contextFactory } from "./context.js";
 import { errorFormatter } from "./errors.js";
 import { graphiqlRoute } from "./graphiql.js";
 import { checkHealth } from "./health.js";
+import { allowedHosts } from "./http-security.js";
 import { listen, type Route, sendJson } from "./http-server.js";
 import { queryProtection } from "./protection.js";
 import { assertCompatibleServer, buildApiSchema } from "./schema.js";
@@ -26,6 +27,10 @@ export interface ApiOptions {
   jwt?: TokenRules;
   requestTimeoutMs: number;
   txTimeoutMs: number;
+  /** Origins whose browser pages may call /graphql (CORS_ORIGINS); default: none, same origin only. */
+  corsOrigins?: string[];
+  /** Host names the server answers to (ALLOWED_HOSTS); default: loopback names and `host`. */
+  allowedHosts?: string[];
   development: boolean;
   log: Logger;
   /** Further routes (the explorer), tried after /health and /graphiql. */
@@ -65,6 +70,7 @@ export async function startApi(o: ApiOptions): Promise<RunningApi> {
     includeStacktraceInErrorResponses: o.development,
     formatError: errorFormatter(o.log, o.development),
     validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     // graphql-armor is typed against Apollo's CommonJS build; the plugin objects are the same.
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<ApiContext>[]),
@@ -93,6 +99,8 @@ export async function startApi(o: ApiOptions): Promise<RunningApi> {
       port: o.port,
       requestTimeoutMs: o.requestTimeoutMs,
       log: o.log,
+      corsOrigins: o.corsOrigins ?? [],
+      allowedHosts: allowedHosts(o.host, o.allowedHosts),
     },
   );
   o.log.info({ url: `${url}/graphql` }, "API listening");

@@ -29,6 +29,17 @@ function exampleTabs(): Array<{ query: string }> {
     .map((f) => ({ query: readFileSync(path.join(dir, f), "utf8") }));
 }
 
+/**
+ * Starts GraphiQL. A file of its own, not an inline script: the Content-Security-Policy allows
+ * scripts from this server only. The example tabs come from the page's JSON data block.
+ */
+const START_SCRIPT = `const tabs = JSON.parse(document.getElementById("graphiql-tabs").textContent);
+const fetcher = GraphiQL.createFetcher({ url: "/graphql" });
+ReactDOM.createRoot(document.getElementById("graphiql")).render(
+  React.createElement(GraphiQL, { fetcher, defaultTabs: tabs, defaultEditorToolsVisibility: true }),
+);
+`;
+
 function page(): string {
   // JSON inside a script element: escape "<" so no example can close the element.
   const tabs = JSON.stringify(exampleTabs()).replace(/</g, "\\u003c");
@@ -37,16 +48,12 @@ function page(): string {
 <link rel="stylesheet" href="/graphiql/assets/graphiql.css">
 <style>html,body,#graphiql{height:100%;margin:0}</style></head>
 <body><div id="graphiql">Loading…</div>
+<script id="graphiql-tabs" type="application/json">${tabs}</script>
 <script src="/graphiql/assets/react.js"></script>
 <script src="/graphiql/assets/react-dom.js"></script>
 <script src="/graphiql/assets/graphiql.js"></script>
-<script>
-  const fetcher = GraphiQL.createFetcher({ url: "/graphql" });
-  const tabs = ${tabs};
-  ReactDOM.createRoot(document.getElementById("graphiql")).render(
-    React.createElement(GraphiQL, { fetcher, defaultTabs: tabs, defaultEditorToolsVisibility: true }),
-  );
-</script></body></html>`;
+<script src="/graphiql/assets/start.js"></script>
+</body></html>`;
 }
 
 export const graphiqlRoute: Route = async (req, res, url) => {
@@ -54,6 +61,11 @@ export const graphiqlRoute: Route = async (req, res, url) => {
   if (url.pathname === "/graphiql" || url.pathname === "/graphiql/") {
     res.setHeader("content-type", "text/html; charset=utf-8");
     res.end(page());
+    return true;
+  }
+  if (url.pathname === "/graphiql/assets/start.js") {
+    res.setHeader("content-type", "text/javascript; charset=utf-8");
+    res.end(START_SCRIPT);
     return true;
   }
   const asset = url.pathname.startsWith("/graphiql/assets/") ? ASSETS[url.pathname.slice("/graphiql/assets/".length)] : undefined;

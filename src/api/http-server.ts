@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import type { Logger } from "../log.js";
 import type { ApiContext } from "./context.js";
+import { cutEchoes } from "./errors.js";
+import { corsFor, fromAnotherSite, hostAllowed, originAllowed, setSecurityHeaders } from "./http-security.js";
 
 /**
  * Request bodies are capped at 3 MB: enough for ingestArticle's article text of up to 1 MB (checked
@@ -19,18 +21,39 @@ export interface HttpOptions {
   port: number;
   requestTimeoutMs: number;
   log: Logger;
+  /** Origins whose pages may call /graphql from the browser (CORS_ORIGINS). */
+  corsOrigins: readonly string[];
+  /** Host names the server answers to (ALLOWED_HOSTS, see allowedHosts()). */
+  allowedHosts: readonly string[];
 }
 
-/** Node's HTTP server in front of Apollo: `/graphql` goes to Apollo, other paths to the routes in order. */
+/**
+ * Node's HTTP server in front of Apollo: every response gets the security headers, a request for
+ * a host name not in the allow-list is refused (421), `/graphql` goes to Apollo (with CORS), other
+ * paths to the routes in order.
+ */
 export async function listen(
   apollo: ApolloServer<ApiContext>,
   makeContext: (req: IncomingMessage) => Promise<ApiContext>,
   routes: Route[],
   o: HttpOptions,
 ): Promise<{ server: Server; url: string }> {
+  const cors = corsFor(o.corsOrigins);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const handle = url.pathname === "/graphql" ? serveGraphQL(apollo, makeContext, req, res, url) : serveRoutes(routes, req, res, url);
+    setSecurityHeaders(req, res);
+    if (!hostAllowed(req, o.allowedHosts)) {
+      const host = cutEchoes(JSON.stringify(req.headers.host ?? ""));
+      return sendJson(res, 421, {
+        error: `this server does not answer to the host name ${host} (DNS-rebinding protection): add it to ALLOWED_HOSTS`,
+      });
+    }
+    const handle =
+      url.pathname === "/graphql"
+        ? cors(req, res)
+          ? Promise.resolve()
+          : serveGraphQL(apollo, makeContext, req, res, url, o.corsOrigins)
+        : serveRoutes(routes, req, res, url);
     handle.catch((err: Error) => {
       o.log.error({ err, path: url.pathname }, "request failed");
       if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
@@ -58,14 +81,28 @@ async function serveGraphQL(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  corsOrigins: readonly string[],
 ) {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
   }
+  // Apollo's CSRF prevention refuses a GET without a header that forces a browser preflight. A GET
+  // runs only queries (Apollo refuses mutations over GET) and the API has no ambient credentials
+  // (no cookies: auth is a bearer token), so what the check still guards against is another site's
+  // page timing queries against a local server through a visitor's browser. That is a browser
+  // request from another site; any other GET (curl, scripts, our own pages, an allowed origin) is
+  // let through, so GET queries work as documented. See README, "GET and CSRF".
+  if (req.method === "GET" && (!fromAnotherSite(req) || originAllowed(req, corsOrigins))) {
+    headers.set("apollo-require-preflight", "checked-by-server");
+  }
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (req.method === "POST" && declared > MAX_BODY_BYTES) return refuseTooLarge(res);
   let body: unknown;
   try {
-    body = await readJsonBody(req);
+    const raw = await readBody(req);
+    if (raw === "too large") return refuseTooLarge(res);
+    body = parseJson(raw);
   } catch (err) {
     return sendJson(res, 400, { errors: [{ message: (err as Error).message, extensions: { code: "BAD_REQUEST" } }] });
   }
@@ -80,22 +117,47 @@ async function serveGraphQL(
   res.end();
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  if (req.method !== "POST") return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error(`request body larger than ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+/**
+ * The request body, or "too large" as soon as it passes MAX_BODY_BYTES (the rest is not read).
+ * Only POST has one.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer | "too large" | undefined> {
+  if (req.method !== "POST") return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.pause();
+      resolve("too large");
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(Buffer.concat(chunks)));
+    req.once("error", reject);
+  });
+}
+
+function parseJson(raw: Buffer | undefined): unknown {
+  const text = raw?.toString("utf8");
   if (!text) return undefined;
   try {
     return JSON.parse(text);
   } catch {
     throw new Error("request body is not valid JSON");
   }
+}
+
+/**
+ * 413, and the connection closes after the answer: the unread rest of the body must not be taken
+ * for the next request, and reading it all would let a client stream for as long as it likes.
+ */
+function refuseTooLarge(res: ServerResponse): void {
+  res.setHeader("connection", "close");
+  sendJson(res, 413, {
+    errors: [{ message: `request body larger than ${MAX_BODY_BYTES} bytes`, extensions: { code: "PAYLOAD_TOO_LARGE" } }],
+  });
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {

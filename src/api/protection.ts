@@ -10,8 +10,13 @@ export const QUERY_LIMITS = {
 } as const;
 
 /**
- * graphql-armor's validation rules, run before any resolver: query depth, a cost estimate, alias,
- * directive and token counts. Page sizes are capped by @limit in the type definitions.
+ * graphql-armor's validation rules, run before any resolver: query depth, a cost estimate, alias
+ * and directive counts; and graphql-js's own token limit, applied while parsing (`parseOptions`).
+ * Page sizes are capped by @limit in the type definitions.
+ *
+ * The token count is not armor's: its plugin parses the query a second time inside an Apollo
+ * hook, where any error, a plain syntax error included, becomes an HTTP 500. graphql-js's
+ * `maxTokens` fails the one parse Apollo does, which Apollo answers with HTTP 400.
  */
 export function queryProtection() {
   const armor = new ApolloArmor({
@@ -19,8 +24,8 @@ export function queryProtection() {
     costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   });
-  return armor.protect();
+  return { ...armor.protect(), parseOptions: { maxTokens: QUERY_LIMITS.maxTokens } };
 }

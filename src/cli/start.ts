@@ -79,6 +79,8 @@ runMain(async () => {
     jwt: { maxLifetimeS: cfg.JWT_MAX_LIFETIME, issuer: cfg.JWT_ISSUER, audience: cfg.JWT_AUDIENCE },
     requestTimeoutMs: cfg.REQUEST_TIMEOUT_MS,
     txTimeoutMs: cfg.NEO4J_TX_TIMEOUT_MS,
+    corsOrigins: cfg.CORS_ORIGINS,
+    allowedHosts: cfg.ALLOWED_HOSTS,
     development: cfg.NODE_ENV === "development",
     log,
     routes: [explorerRoute],

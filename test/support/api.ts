@@ -9,7 +9,10 @@ import { DATABASE, seededGraph } from "./neo4j.js";
 export const TEST_JWT_SECRET = "test-secret-for-the-api-suites-0123456789";
 
 /** The real API server on a free port, over the run's Neo4j. */
-export function startTestApi(driver: Driver, overrides: { txTimeoutMs?: number; routes?: Route[] } = {}): Promise<RunningApi> {
+export function startTestApi(
+  driver: Driver,
+  overrides: { txTimeoutMs?: number; routes?: Route[]; corsOrigins?: string[]; allowedHosts?: string[] } = {},
+): Promise<RunningApi> {
   return startApi({
     driver,
     database: DATABASE,
@@ -21,6 +24,8 @@ export function startTestApi(driver: Driver, overrides: { txTimeoutMs?: number; 
     development: false,
     log,
     routes: overrides.routes,
+    corsOrigins: overrides.corsOrigins,
+    allowedHosts: overrides.allowedHosts,
   });
 }
 
