@@ -4,6 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { printSummary } from "../src/cli/print-summary.js";
 import { projectRoot } from "../src/config.js";
 import { importParts, PartialImportError, writePlan } from "../src/db/import-plan.js";
 import { planRows, segments } from "../src/db/import-rows.js";
@@ -12,6 +13,7 @@ import { seedPaths } from "../src/ingest/load.js";
 import { prepareImport } from "../src/ingest/prepare.js";
 import { DataError, type DataProblem } from "../src/ingest/problems.js";
 import { log } from "../src/log.js";
+import { gql, seededApiForSuite, token } from "./support/api.js";
 import { graphFingerprint } from "./support/fingerprint.js";
 import { count, DATABASE, resetGraph, seededGraph, testDriver } from "./support/neo4j.js";
 import { copySeed, SEED_DIR } from "./support/seed-corpus.js";
@@ -357,5 +359,91 @@ describe("a partial import names the parts that committed", () => {
     // The run's marks are cleared: nothing of the failed run is left in the counts.
     expect(await count(driver, "MATCH (p:ImportPart) RETURN count(p)")).toBe(0);
     await resetGraph(driver);
+  });
+});
+
+describe("drift: a curated fact edited through the API", () => {
+  const seeded = seededApiForSuite();
+
+  const rename = async (name: string) => {
+    const r = await gql(
+      seeded.api,
+      `mutation ($name: String!) { updateCompanies(where: { id: { eq: "catl" } }, update: { name: { set: $name } }) { companies { id name } } }`,
+      { name },
+      await token("editor"),
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.updateCompanies.companies).toEqual([{ id: "catl", name }]);
+  };
+  const storedName = async () => {
+    const { records } = await seeded.driver.executeQuery(
+      "MATCH (n:Company {id: 'catl'}) RETURN n.name AS name",
+      {},
+      { database: DATABASE },
+    );
+    return records[0]?.get("name") as string;
+  };
+
+  it("npm run seed reports it property by property and keeps the edit by default", async () => {
+    const curated = await storedName();
+    await rename("CATL (renamed by an editor)");
+    const before = await graphFingerprint(seeded.driver);
+    const summary = await seedGraph(seeded.driver, SEED_DIR, DATABASE, log);
+    expect(summary.drift.action).toBe("kept");
+    expect(summary.drift.facts).toEqual([
+      expect.objectContaining({
+        fact: "entity catl",
+        origin: expect.stringMatching(/\.json at entities\[\d+\]\.id$/),
+        differences: [{ property: "name", curated, graph: "CATL (renamed by an editor)" }],
+      }),
+    ]);
+    expect(summary.changed).toBe(0);
+    expect(await storedName()).toBe("CATL (renamed by an editor)");
+    expect(await graphFingerprint(seeded.driver)).toBe(before);
+
+    const printed: string[] = [];
+    const log0 = console.log;
+    console.log = (...args: unknown[]) => void printed.push(args.join(" "));
+    try {
+      printSummary(summary);
+    } finally {
+      console.log = log0;
+    }
+    const text = printed.join("\n");
+    expect(text).toContain("Drift: 1 curated fact(s) differ in the graph from their files");
+    expect(text).toContain(`name: file ${JSON.stringify(curated)}, graph "CATL (renamed by an editor)"`);
+    expect(text).toContain("Kept the graph's values (the default). To restore the curated values: npm run seed -- --restore-curated");
+    expect(text).not.toContain("the graph already holds exactly this data");
+  });
+
+  it("--restore-curated writes the curated value back, and the next run finds no drift", async () => {
+    const restored = await seedGraph(seeded.driver, SEED_DIR, DATABASE, log, { restoreCurated: true });
+    expect(restored.drift.action).toBe("restored");
+    expect(restored.drift.facts.map((f) => f.fact)).toEqual(["entity catl"]);
+    expect(restored.changes.propertiesSet).toBeGreaterThan(0);
+    const again = await seedGraph(seeded.driver, SEED_DIR, DATABASE, log);
+    expect(again.drift.facts).toEqual([]);
+    expect(again.changed).toBe(0);
+    // Exactly the graph a fresh import of the files gives.
+    const restoredPrint = await graphFingerprint(seeded.driver);
+    await resetGraph(seeded.driver);
+    await seedGraph(seeded.driver, SEED_DIR, DATABASE, log);
+    expect(await graphFingerprint(seeded.driver)).toBe(restoredPrint);
+  });
+
+  it("edits of relationships and their evidence are found too, and an unedited graph has no drift", async () => {
+    await seeded.driver.executeQuery(
+      "MATCH (:Entity {id: 'cityu'})-[r:LOCATED_IN]->() SET r.quotes = ['edited'] WITH count(*) AS n RETURN n",
+      {},
+      { database: DATABASE },
+    );
+    const summary = await seedGraph(seeded.driver, SEED_DIR, DATABASE, log);
+    expect(summary.drift.facts.length).toBeGreaterThan(0);
+    for (const f of summary.drift.facts) {
+      expect(f.fact).toMatch(/^relation cityu -\[LOCATED_IN\]-> /);
+      expect(f.differences.map((d) => d.property)).toEqual(["quotes"]);
+    }
+    await seedGraph(seeded.driver, SEED_DIR, DATABASE, log, { restoreCurated: true });
+    expect((await seedGraph(seeded.driver, SEED_DIR, DATABASE, log)).drift.facts).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { ImportPlan } from "../ingest/plan.js";
 import { prepareImport } from "../ingest/prepare.js";
 import type { Logger } from "../log.js";
 import { cypher } from "./cypher.js";
+import { type DriftedFact, findDrift, markForRestore } from "./drift.js";
 import { type ImportCounts, writePlan } from "./import-plan.js";
 import { storedArticles } from "./stored-articles.js";
 
@@ -14,6 +15,12 @@ export interface SeedSummary {
   nodes: Record<string, number>;
   relationships: Record<string, number>;
   perArticle: Array<{ id: string; file: string; entities: number; relations: number; measures: number }>;
+  /**
+   * Curated facts the graph holds with other values than their (unchanged) files say, found before
+   * the import, and what the import did about them: kept the graph's values (the default) or
+   * restored the curated ones (`restoreCurated`).
+   */
+  drift: { facts: DriftedFact[]; action: "kept" | "restored" };
 }
 
 /**
@@ -27,7 +34,7 @@ export async function seedGraph(
   seedDir: string,
   database: string,
   log: Logger,
-  o: { txRows?: number; writers?: number } = {},
+  o: { txRows?: number; writers?: number; restoreCurated?: boolean } = {},
 ): Promise<SeedSummary> {
   log.info({ seedDir }, "validating article data");
   const plan = await prepareImport(seedPaths(seedDir), await storedArticles(driver, database));
@@ -35,10 +42,16 @@ export async function seedGraph(
     { articles: plan.articles.length, entities: plan.entities.length, relations: plan.relations.length, measures: plan.measures.length },
     "article data valid; importing",
   );
-  const changes = await writePlan(driver, plan, { database, log, ...o });
+  const drift = await findDrift(driver, database, plan);
+  const action = o.restoreCurated ? "restored" : "kept";
+  if (drift.length > 0) {
+    log.warn({ facts: drift.length, action }, "curated facts differ in the graph from their files");
+    if (o.restoreCurated) await markForRestore(driver, database, drift);
+  }
+  const changes = await writePlan(driver, plan, { database, log, txRows: o.txRows, writers: o.writers });
   const counts = await graphCounts(driver, database);
   const changed = changes.nodesCreated + changes.relationshipsCreated + changes.propertiesSet + changes.labelsAdded;
-  return { changes, changed, ...counts, perArticle: perArticle(plan) };
+  return { changes, changed, ...counts, perArticle: perArticle(plan), drift: { facts: drift, action } };
 }
 
 export async function graphCounts(driver: Driver, database: string) {
