@@ -431,18 +431,31 @@ describe("drift: a curated fact edited through the API", () => {
     expect(await graphFingerprint(seeded.driver)).toBe(restoredPrint);
   });
 
-  it("edits of relationships and their evidence are found too, and an unedited graph has no drift", async () => {
+  it("edits of relationships and mentions are found too, restored, and then there is no drift", async () => {
     await seeded.driver.executeQuery(
       "MATCH (:Entity {id: 'cityu'})-[r:LOCATED_IN]->() SET r.quotes = ['edited'] WITH count(*) AS n RETURN n",
       {},
       { database: DATABASE },
     );
+    const { records } = await seeded.driver.executeQuery(
+      "MATCH (:Article {id: 'article-000'})-[m:MENTIONS]->(e:Entity) WITH m, e ORDER BY e.id LIMIT 1 SET m.surfaces = ['edited'] RETURN e.id AS id",
+      {},
+      { database: DATABASE },
+    );
+    const mentioned = records[0]?.get("id") as string;
     const summary = await seedGraph(seeded.driver, SEED_DIR, DATABASE, log);
-    expect(summary.drift.facts.length).toBeGreaterThan(0);
-    for (const f of summary.drift.facts) {
+    const relations = summary.drift.facts.filter((f) => f.fact.startsWith("relation"));
+    expect(relations.length).toBeGreaterThan(0);
+    for (const f of relations) {
       expect(f.fact).toMatch(/^relation cityu -\[LOCATED_IN\]-> /);
       expect(f.differences.map((d) => d.property)).toEqual(["quotes"]);
     }
+    expect(summary.drift.facts.filter((f) => !f.fact.startsWith("relation"))).toEqual([
+      expect.objectContaining({
+        fact: `mention article-000 -> ${mentioned}`,
+        differences: [expect.objectContaining({ property: "surfaces", graph: ["edited"] })],
+      }),
+    ]);
     await seedGraph(seeded.driver, SEED_DIR, DATABASE, log, { restoreCurated: true });
     expect((await seedGraph(seeded.driver, SEED_DIR, DATABASE, log)).drift.facts).toEqual([]);
   });

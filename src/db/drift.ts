@@ -56,10 +56,25 @@ export async function findDrift(driver: Driver, database: string, plan: ImportPl
       await nodes("Article", "article", rows.articles);
       await nodes("Entity", "entity", rows.entities);
       await nodes("Measure", "measure", rows.measures);
-      const mentions = await read(
-        "UNWIND $rows AS row MATCH (:Article {id: row.from})-[m:MENTIONS]->(:Entity {id: row.to}) WHERE m.importHash = row.hash RETURN row.i AS i, properties(m) AS props",
+      // Links are streamed from their start nodes and matched here (as stored-relations.cypher
+      // does): probing each row between both ends walks a hub's whole chain.
+      const stream = async (query: string, input: Row[], key: (r: Row) => string[]) => {
+        const byKey = new Map(input.map((r, i) => [key(r).join("\u0001"), i]));
+        const ids = [...new Set(input.map((r) => key(r)[0] as string))];
+        const out: Array<{ i: number; props: Record<string, unknown> }> = [];
+        for (let start = 0; start < ids.length; start += CHUNK) {
+          for await (const rec of tx.run(query, { ids: ids.slice(start, start + CHUNK) })) {
+            const i = byKey.get([rec.get("from"), rec.get("type"), rec.get("to")].join("\u0001"));
+            const props = rec.get("props") as Record<string, unknown>;
+            if (i !== undefined && props.importHash === (input[i] as Row).hash) out.push({ i, props });
+          }
+        }
+        return out;
+      };
+      const mentions = await stream(
+        "UNWIND $ids AS id MATCH (:Article {id: id})-[m:MENTIONS]->(e:Entity) RETURN id AS from, 'MENTIONS' AS type, e.id AS to, properties(m) AS props",
         rows.mentions,
-        (r) => ({ from: r.articleId, to: r.entityId }),
+        (r) => [r.articleId as string, "MENTIONS", r.entityId as string],
       );
       for (const { i, props } of mentions) {
         const row = rows.mentions[i] as Row;
@@ -67,10 +82,10 @@ export async function findDrift(driver: Driver, database: string, plan: ImportPl
         const target = { kind: "mention" as const, from: row.articleId as string, type: "MENTIONS", to: row.entityId as string };
         add(drift, `mention ${target.from} -> ${target.to}`, expected, props, target);
       }
-      const relations = await read(
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from})-[r]->(b:Entity {id: row.to}) WHERE type(r) = row.type AND r.importHash = row.hash RETURN row.i AS i, properties(r) AS props",
+      const relations = await stream(
+        "UNWIND $ids AS id MATCH (:Entity {id: id})-[r]->(b:Entity) RETURN id AS from, type(r) AS type, b.id AS to, properties(r) AS props",
         rows.relations,
-        (r) => ({ from: r.from, type: r.type, to: r.to }),
+        (r) => [r.from as string, r.type as string, r.to as string],
       );
       for (const { i, props } of relations) {
         const row = rows.relations[i] as Row;
