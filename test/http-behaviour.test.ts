@@ -357,3 +357,42 @@ describe("request bodies over the cap", () => {
     expect(JSON.parse(r.body)).toEqual({ data: { __typename: "Query" } });
   });
 });
+
+describe("deeply nested input", () => {
+  /** A CompanyWhere of `depth` nested ORs, as JSON text (JSON.stringify itself would overflow). */
+  const nested = (depth: number) => `${'{"OR":['.repeat(depth)}{"id":{"eq":"catl"}}${"]}".repeat(depth)}`;
+  const post = (w: string) =>
+    raw(
+      "POST",
+      "/graphql",
+      { "content-type": "application/json" },
+      `{"query":"query ($w: CompanyWhere) { companies(where: $w) { id } }","variables":{"w":${w}}}`,
+    );
+  it("a filter nested 3,000 deep in the variables is 400 BAD_USER_INPUT, before anything walks it", async () => {
+    const r = await post(nested(3000));
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body)).toEqual({
+      errors: [{ message: "variables nested deeper than 64 levels", extensions: { code: "BAD_USER_INPUT" } }],
+    });
+  });
+
+  it("the same over GET (100 deep: a URL is capped at 16 KB) is refused the same way", async () => {
+    const query = encodeURIComponent("query ($w: CompanyWhere) { companies(where: $w) { id } }");
+    const r = await raw("GET", `/graphql?query=${query}&variables=${encodeURIComponent(`{"w":${nested(100)}}`)}`);
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).errors[0].extensions.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("a filter nested 3,000 deep in the query text is refused by the token limit (400)", async () => {
+    const where = `${"{ OR: [".repeat(3000)}{ id: { eq: "catl" } }${"] }".repeat(3000)}`;
+    const r = await gql(api, `{ companies(where: ${where}) { id } }`);
+    expect(r.status).toBe(400);
+    expect(r.errors?.[0]?.message).toMatch(/^Token limit of 2000 exceeded/);
+  });
+
+  it("a filter nested 20 deep still runs", async () => {
+    const r = await post(nested(20));
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toEqual({ data: { companies: [{ id: "catl" }] } });
+  });
+});

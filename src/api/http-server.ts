@@ -13,6 +13,14 @@ import { corsFor, fromAnotherSite, hostAllowed, originAllowed, setSecurityHeader
  */
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
+/**
+ * How deeply `variables` and `extensions` may nest. A legitimate filter is a few levels deep per
+ * relationship it follows; thousands of levels overflow the stack of whatever walks them
+ * (graphql-js's coercion, the Cypher translation). The query text's own nesting is bounded by the
+ * token limit.
+ */
+export const MAX_INPUT_DEPTH = 64;
+
 /** A route answers a request it owns and returns true, or returns false to let the next one try. */
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
@@ -106,6 +114,12 @@ async function serveGraphQL(
   } catch (err) {
     return sendJson(res, 400, { errors: [{ message: (err as Error).message, extensions: { code: "BAD_REQUEST" } }] });
   }
+  const tooDeep = inputTooDeep(req.method === "GET" ? fromSearch(url) : body);
+  if (tooDeep) {
+    return sendJson(res, 400, {
+      errors: [{ message: `${tooDeep} nested deeper than ${MAX_INPUT_DEPTH} levels`, extensions: { code: "BAD_USER_INPUT" } }],
+    });
+  }
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
     context: () => makeContext(req),
@@ -137,6 +151,36 @@ function readBody(req: IncomingMessage): Promise<Buffer | "too large" | undefine
     req.once("end", () => resolve(Buffer.concat(chunks)));
     req.once("error", reject);
   });
+}
+
+/** The JSON parameters of a GET request, as far as they parse (Apollo reports those that do not). */
+function fromSearch(url: URL): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of ["variables", "extensions"]) {
+    const text = url.searchParams.get(key);
+    if (text === null) continue;
+    try {
+      out[key] = JSON.parse(text);
+    } catch {
+      // Apollo answers it with a 400 of its own.
+    }
+  }
+  return out;
+}
+
+/** "variables" or "extensions" when one nests deeper than MAX_INPUT_DEPTH; measured without recursion. */
+function inputTooDeep(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  for (const key of ["variables", "extensions"]) {
+    const stack: Array<[unknown, number]> = [[(body as Record<string, unknown>)[key], 0]];
+    while (stack.length > 0) {
+      const [value, depth] = stack.pop() as [unknown, number];
+      if (typeof value !== "object" || value === null) continue;
+      if (depth >= MAX_INPUT_DEPTH) return key;
+      for (const child of Object.values(value)) stack.push([child, depth + 1]);
+    }
+  }
+  return undefined;
 }
 
 function parseJson(raw: Buffer | undefined): unknown {
