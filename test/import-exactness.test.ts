@@ -178,6 +178,18 @@ describe("imports are exact: validation catches what the store would refuse, bef
     );
   });
 
+  it("a missing articles folder is one problem, not one per article", async () => {
+    await withCopy(
+      (dir) => rm(path.join(dir, "articles"), { recursive: true }),
+      async (dir) => {
+        const problems = await problemsOf(dir);
+        expect(problems, show(problems)).toEqual([
+          { file: expect.stringMatching(/articles$/), path: "", message: "missing: no such folder" },
+        ]);
+      },
+    );
+  });
+
   it("one malformed annotation is its only problem: the references other files make into it are not repeated", async () => {
     await withCopy(
       async (dir) => {

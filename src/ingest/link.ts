@@ -42,7 +42,8 @@ export function linkCorpus(corpus: RawCorpus, catalogueFile: string): { plan: Im
     const text = corpus.texts.get(article.file);
     const at = (path: string, message: string) => problems.push({ file, path, message });
     if (text === undefined) {
-      if (!corpus.unreadable?.texts.has(article.file)) at("article.file", `article text ${article.file} not found in the articles folder`);
+      if (!corpus.unreadable?.anyText && !corpus.unreadable?.texts.has(article.file))
+        at("article.file", `article text ${article.file} not found in the articles folder`);
       continue;
     }
     const seenId = articleIds.get(article.id);

@@ -51,6 +51,8 @@ export interface Unreadable {
   anyId: boolean;
   /** Article text files present but not readable (not valid UTF-8). */
   texts: Set<string>;
+  /** True when the articles folder could not be read: every article's text is unavailable. */
+  anyText: boolean;
 }
 
 /** Whether a reference to `id` may point into a file that could not be read. */
@@ -61,7 +63,7 @@ export function inUnreadable(corpus: RawCorpus, id: string): boolean {
 /** Reads and schema-checks every file; collects all problems instead of stopping at the first. */
 export async function loadCorpus(paths: SeedPaths): Promise<{ corpus: RawCorpus; problems: DataProblem[] }> {
   const problems: DataProblem[] = [];
-  const unreadable: Unreadable = { ids: new Set(), anyId: false, texts: new Set() };
+  const unreadable: Unreadable = { ids: new Set(), anyId: false, texts: new Set(), anyText: false };
   const rel = (p: string) => path.relative(process.cwd(), p) || p;
 
   const catalogue = (await parseJsonFile(paths.catalogue, Catalogue, rel, problems, unreadable)) ?? { entities: [], relations: [] };
@@ -73,7 +75,10 @@ export async function loadCorpus(paths: SeedPaths): Promise<{ corpus: RawCorpus;
     if (data) annotations.push({ file: rel(file), data });
   }
   const texts = new Map<string, string>();
-  for (const name of await listFiles(paths.articles, ".txt", rel, problems)) {
+  const problemsBefore = problems.length;
+  const textNames = await listFiles(paths.articles, ".txt", rel, problems);
+  if (problems.length > problemsBefore) unreadable.anyText = true;
+  for (const name of textNames) {
     const file = path.join(paths.articles, name);
     const read = await readUtf8File(file);
     if (read.ok) texts.set(name, read.text);
@@ -83,7 +88,7 @@ export async function loadCorpus(paths: SeedPaths): Promise<{ corpus: RawCorpus;
     }
   }
   const corpus: RawCorpus = { catalogue, annotations, texts };
-  if (unreadable.anyId || unreadable.ids.size > 0 || unreadable.texts.size > 0) corpus.unreadable = unreadable;
+  if (unreadable.anyId || unreadable.anyText || unreadable.ids.size > 0 || unreadable.texts.size > 0) corpus.unreadable = unreadable;
   return { corpus, problems };
 }
 
