@@ -63,3 +63,27 @@ describe("following an entity through an article", () => {
     expect(unnamed.entities.some((e) => idOf(e) === "hkust")).toBe(false);
   });
 });
+
+describe("Korean news' ways of naming people and organisations", () => {
+  it("reads name, organisation, post (이종호 과학기술정보통신부 장관) as a person working there", async () => {
+    const a = await draft("세션 이후에는 이종호 과학기술정보통신부 장관을 만나 협력 방안을 논의했다.", "ko");
+    const person = entityNamed(a, "이종호") as Mention;
+    const ministry = entityNamed(a, "과학기술정보통신부") as Mention;
+    expect((person as { kind?: string }).kind).toBe("Person");
+    expect((ministry as { kind?: string }).kind).toBe("Institution");
+    expect(pairs(a)).toContain(`${idOf(person)} WORKS_AT ${idOf(ministry)}`);
+  });
+
+  it("takes a Latin name before a person and post as a company, and foreign names in two words", async () => {
+    const a = await draft(
+      "VC 세션에서 Zhijin Capital 양위 설립자는 발표했다. 먼저, 홍콩 중문대학교 센터장인 왕 캄화이 교수는 설명했다.",
+      "ko",
+    );
+    expect((entityNamed(a, "Zhijin Capital") as { kind?: string }).kind).toBe("Company");
+    expect(a.entities.some((e) => e.seen.includes("VC"))).toBe(false);
+    expect((entityNamed(a, "양위") as { kind?: string }).kind).toBe("Person");
+    expect((entityNamed(a, "왕 캄화이") as { kind?: string }).kind).toBe("Person");
+    // 홍콩 중문대학교 (with a space) is CUHK, which the gazetteer knows as 홍콩중문대학교.
+    expect(idOf(entityNamed(a, "홍콩 중문대학교") as Mention)).toBe("cuhk");
+  });
+});

@@ -42,13 +42,16 @@ function definedAliases(mentions: EntityMention[], text: string, view: string): 
     if (m.kind === "Person") continue;
     const inside = bracketed(text, m.end);
     if (!inside) continue;
-    const alias = inside
-      .replace(INTRODUCER, "")
-      .replace(/["”」』]$/, "")
-      .trim();
-    if (!plausibleAlias(alias, view.slice(m.start, m.end), simplifiedOf(view, text, alias, m.end))) continue;
-    if (out.some((a) => a.alias === alias)) continue;
-    out.push({ alias, of: m });
+    // 홍콩과학기술대학(HKUST, 이하 홍콩과기대): several short forms, one per piece.
+    for (const piece of inside.split(/[,，;；、]\s*/)) {
+      const alias = piece
+        .replace(INTRODUCER, "")
+        .replace(/["”」』]$/, "")
+        .trim();
+      if (!plausibleAlias(alias, view.slice(m.start, m.end), simplifiedOf(view, text, alias, m.end))) continue;
+      if (out.some((a) => a.alias === alias)) continue;
+      out.push({ alias, of: m });
+    }
   }
   return out;
 }

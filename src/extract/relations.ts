@@ -241,7 +241,8 @@ const TITLES: Record<Lang, string[]> = { "zh-Hans": ZH_TITLES, "zh-Hant": ZH_TIT
  * `text` is the Simplified view for Chinese (titles are listed in Simplified), the text itself otherwise.
  */
 function worksAt(text: string, lang: Lang, mentions: EntityMention[], clauses: Span[]): FoundRelation[] {
-  const out: FoundRelation[] = lang === "en" ? worksAtEnglish(text, mentions, clauses) : [];
+  const out: FoundRelation[] =
+    lang === "en" ? worksAtEnglish(text, mentions, clauses) : lang === "ko" ? worksAtKorean(text, mentions, clauses) : [];
   const titles = TITLES[lang];
   for (const person of mentions.filter((m) => m.kind === "Person")) {
     const orgs = mentions.filter(
@@ -415,6 +416,36 @@ function announcedAt(
       rule: `${key}.announced-at-event`,
       confidence: namesEvent ? 0.55 : 0.45,
     }));
+}
+
+/** 이종호 과학기술정보통신부 장관 / 김신철 홍콩과기대 연구개발 부총장: name, organisation, then the post. */
+function worksAtKorean(text: string, mentions: EntityMention[], clauses: Span[]): FoundRelation[] {
+  const out: FoundRelation[] = [];
+  for (const person of mentions.filter((m) => m.kind === "Person")) {
+    const org = mentions.find(
+      (m) => m.start >= person.end && m.start - person.end <= 2 && ["Institution", "Lab", "Company"].includes(m.kind),
+    );
+    if (!org) continue;
+    // The post is one of the next three words, before its particle (부총장은).
+    const next = text
+      .slice(org.end, org.end + 24)
+      .split(/\s+/)
+      .slice(0, 4);
+    const at = next.findIndex((w) => KO_TITLES.includes(w.replace(/(?:은|는|이|가|을|를|의|과|와|도)$/, "")));
+    if (at < 0 || next.slice(0, at).some((w) => /[,.]$/.test(w))) continue;
+    const title = (next[at] as string).replace(/(?:은|는|이|가|을|를|의|과|와|도)$/, "");
+    const postEnd = org.end + text.slice(org.end).indexOf(title) + title.length;
+    out.push({
+      type: "WORKS_AT",
+      from: person,
+      to: org,
+      quote: quoteSpan(clauses, [person, { start: org.start, end: postEnd }]),
+      rule: "ko.works-at.name-org-title",
+      confidence: 0.7,
+      props: { title },
+    });
+  }
+  return out;
 }
 
 /** "Professor Alexander Wai, President and Vice-Chancellor of HKBU": person, title, of/at organisation. */

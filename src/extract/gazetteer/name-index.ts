@@ -96,6 +96,8 @@ function variantsOf(form: FormEntry): FormEntry[] {
   // 광둥성 -> 광둥, 동관시 -> 동관: Korean text often drops a region's 省/市 suffix.
   const koShort = /^(\p{Script=Hangul}{2,})[성시구현]$/u.exec(form.text);
   if (koShort && form.kind === "Region" && form.source !== "reference") return [form, { ...form, text: koShort[1] as string }];
+  // 홍콩과학기술대학교 / 홍콩과학기술대학: Korean writes a university's name with and without 교.
+  if (HANGUL.test(form.text)) return koreanVariants(form);
   if (!HAN.test(form.text)) return [form];
   const out: FormEntry[] = scriptVariants(form.text).map((text) => ({ ...form, text }));
   const simplified = out[2]?.text ?? form.text;
@@ -108,6 +110,30 @@ function variantsOf(form: FormEntry): FormEntry[] {
     if (reading) out.push({ ...form, text: reading });
   }
   return out;
+}
+
+/** A place name Korean writes before an organisation's name, with or without a space (홍콩 중문대학교). */
+const KOREAN_PLACE_HEAD = /^(홍콩|마카오|선전|광저우|광둥|베이징|상하이|중국|한국|서울|경기)\s?(?=\p{Script=Hangul}{2})/u;
+
+/**
+ * Korean spellings of one name: with and without 교 (홍콩과학기술대학교 / 홍콩과학기술대학), and with
+ * and without a space after a leading place name (홍콩중문대학교 / 홍콩 중문대학교).
+ */
+function koreanVariants(form: FormEntry): FormEntry[] {
+  const texts = new Set([form.text]);
+  for (const t of [...texts]) {
+    if (/\p{Script=Hangul}대학교$/u.test(t)) texts.add(t.slice(0, -1));
+    else if (/\p{Script=Hangul}대학$/u.test(t)) texts.add(`${t}교`);
+  }
+  if (form.kind !== "Region" && form.kind !== "Person")
+    for (const t of [...texts]) {
+      const head = KOREAN_PLACE_HEAD.exec(t);
+      if (!head) continue;
+      const rest = t.slice(head[0].length);
+      texts.add(`${head[1]}${rest}`);
+      texts.add(`${head[1]} ${rest}`);
+    }
+  return [...texts].map((text) => ({ ...form, text }));
 }
 
 /** Words that type a name (中心, 大学) name nothing on their own, whatever an annotation's `seen` says. */

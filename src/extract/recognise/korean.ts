@@ -68,6 +68,12 @@ const NOT_ACRONYM = new Set([
   "NO",
   "TV",
   "PC",
+  "CSO",
+  "COO",
+  "CIO",
+  "VC",
+  "PR",
+  "ESG",
 ]);
 
 interface Word {
@@ -97,7 +103,16 @@ export function koreanRecogniser(): Recogniser {
         const suffix = suffixes.endingAt(w.stem);
         if (suffix && !TITLES.has(w.stem)) {
           let first = i;
-          while (first > 0 && i - first < 5 && !(words[first - 1] as Word).closes && isNameWord((words[first - 1] as Word).stem)) first--;
+          // 이종호 과학기술정보통신부 장관: the person before an organisation and a post is not part of its name.
+          const postFollows = TITLES.has(words[i + 1]?.stem ?? "");
+          while (
+            first > 0 &&
+            i - first < 5 &&
+            !(words[first - 1] as Word).closes &&
+            isNameWord((words[first - 1] as Word).stem) &&
+            !(postFollows && isKoreanName((words[first - 1] as Word).stem))
+          )
+            first--;
           const start = (words[first] as Word).start;
           const end = w.start + w.stem.length;
           if (end - start > suffix.text.length)
@@ -105,8 +120,29 @@ export function koreanRecogniser(): Recogniser {
         }
         const next = words[i + 1];
         const prev = words[i - 1];
-        if (isHangulName(w.stem) && next && TITLES.has(next.stem) && !w.closes && !isCommonNoun(w.stem))
-          mention(w.start, w.start + w.stem.length, { kind: "Person", rule: "ko.person.name-before-title", confidence: 0.6 });
+        // 판잔웨이 중국기술총감: a name ending in 이 is not a subject marked by 이 when a post follows.
+        const name = next && isPost(next.stem) && /^\p{Script=Hangul}{2,4}$/u.test(w.text) ? w.text : w.stem;
+        const afterCompany = !!prev && /^[A-Za-z]/.test(prev.text);
+        if (isHangulName(name) && next && isPost(next.stem) && (name === w.text || !w.closes) && (afterCompany || !isCommonNoun(name)))
+          mention(w.start, w.start + name.length, { kind: "Person", rule: "ko.person.name-before-title", confidence: 0.6 });
+        // 왕 캄화이 교수 / 렉스 샴 공동설립자: a foreign name in two words before the post.
+        const after = words[i + 2];
+        if (
+          next &&
+          after &&
+          /^\p{Script=Hangul}{1,2}$/u.test(w.text) &&
+          /^\p{Script=Hangul}{1,3}$/u.test(next.text) &&
+          isPost(after.stem) &&
+          (CHINESE_SURNAMES_IN_HANGUL.has(w.text) || afterCompany || !isCommonNoun(w.text))
+        )
+          mention(w.start, next.start + next.text.length, {
+            kind: "Person",
+            rule: "ko.person.two-word-name-before-title",
+            confidence: 0.55,
+          });
+        // 이종호 과학기술정보통신부 장관 / 김신철 홍콩과기대 연구개발 부총장: a name, the organisation, then the post.
+        if (isKoreanName(w.stem) && !w.closes && (!prev || prev.closes) && titleWithin(words, i + 1, 4) && !isCommonNoun(w.stem))
+          mention(w.start, w.start + w.stem.length, { kind: "Person", rule: "ko.person.name-org-title", confidence: 0.6 });
         if (isHangulName(w.stem) && prev && TITLES.has(prev.stem) && !prev.closes && !isCommonNoun(w.stem))
           mention(w.start, w.start + w.stem.length, { kind: "Person", rule: "ko.person.title-before-name", confidence: 0.7 });
       });
@@ -123,6 +159,7 @@ export function koreanRecogniser(): Recogniser {
           out.push({ start, end: start + name.length, surface: name, kind: "Person", rule: "ko.person.latin-spelling", confidence: 0.7 });
       }
       addAcronyms(text, out);
+      addLatinCompanies(text, out);
       // 업무협약을 체결 / MOU를 맺: an agreement named only by its kind, before the signing verb.
       for (const m of text.matchAll(
         /((?:업무|전략적|상호|교류|협력|공동|산학|포괄적)?\s?(?:협력\s?)?(?:협약|협정|양해각서|MOU|합의각서))(?:을|를|에)\s?(?:체결|서명|맺)/g,
@@ -146,15 +183,29 @@ export function koreanRecogniser(): Recogniser {
 
 function splitWords(text: string): Word[] {
   const words: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const particle = PARTICLES.find((p) => raw.endsWith(p) && raw.length > p.length + 1);
-    const stem = particle ? raw.slice(0, -particle.length) : raw;
-    const end = (m.index ?? 0) + raw.length;
-    const closes = !!particle || /[,.;:!?)\]」』”’'"]/.test(text[end] ?? "");
-    words.push({ text: raw, start: m.index ?? 0, stem, closes });
-  }
+  for (const whole of text.matchAll(WORD))
+    for (const { raw, start, joined } of joinedNames(whole[0], whole.index ?? 0)) {
+      const particle = PARTICLES.find((p) => raw.endsWith(p) && raw.length > p.length + 1);
+      const stem = particle ? raw.slice(0, -particle.length) : raw;
+      const end = start + raw.length;
+      const closes = joined || !!particle || /[,.;:!?)\]」』”’'"]/.test(text[end] ?? "");
+      words.push({ text: raw, start, stem, closes });
+    }
   return words;
+}
+
+/**
+ * 홍콩무역발전국-선전시정부: two organisations joined by a hyphen are two words (the first closed),
+ * when the part before the hyphen ends like an organisation; 홍콩-선전 stays one word.
+ */
+function joinedNames(raw: string, start: number): Array<{ raw: string; start: number; joined: boolean }> {
+  const hyphen = raw.indexOf("-");
+  const ends = hyphen >= 3 && hyphen < raw.length - 1 ? suffixes.endingAt(raw.slice(0, hyphen)) : undefined;
+  if (!ends || !["Institution", "Company", "Lab"].includes(ends.kind)) return [{ raw, start, joined: false }];
+  return [
+    { raw: raw.slice(0, hyphen), start, joined: true },
+    { raw: raw.slice(hyphen + 1), start: start + hyphen + 1, joined: false },
+  ];
 }
 
 /** Function words that never start or continue a name (등 한국, 위해 홍콩정부). */
@@ -175,6 +226,39 @@ function isNameWord(stem: string): boolean {
 }
 
 /** 2–4 syllables, not ending like an adjective or verb form (급속한, 새로운, 진행된). */
+/** Chinese surnames as Korean news spells them (왕 캄화이, 류 치): common nouns to ko-dic (왕 "king"). */
+const CHINESE_SURNAMES_IN_HANGUL = new Set(
+  "왕 장 리 류 천 양 황 자오 우 저우 쉬 쑨 마 주 후 궈 허 가오 린 뤄 정 량 셰 쑹 탕 한 펑 덩 차오 쩡 샤오 톈 둥 판 위안 차이 루 웨이 쉐 예 옌 두 딩 청 쑤 야오 진 람 웡 챈 렁 찬 응 융 람 입 탐 청 라우".split(
+    " ",
+  ),
+);
+
+/** The surnames most Koreans bear (over 90%): a three-syllable word starting with one reads as a name. */
+const KOREAN_SURNAMES = new Set([
+  ..."김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민나진지엄채원천방공현함변염여추도소석선설마길연위표명기반금옥육인맹제모탁국어은편용",
+]);
+
+function isKoreanName(stem: string): boolean {
+  return /^\p{Script=Hangul}{3}$/u.test(stem) && KOREAN_SURNAMES.has(stem[0] as string) && isHangulName(stem);
+}
+
+/** A post, alone or ending a compound (중국기술총감), or one of several (공동설립자/CSO). */
+function isPost(stem: string): boolean {
+  if (TITLES.has(stem)) return true;
+  if (stem.split("/").some((p) => TITLES.has(p))) return true;
+  return [...TITLES].some((t) => t.length >= 2 && stem.endsWith(t) && stem.length - t.length <= 4 && /^\p{Script=Hangul}+$/u.test(stem));
+}
+
+/** A post (장관, 부총장) among the next `n` words, none of them closing a phrase before it. */
+function titleWithin(words: Word[], from: number, n: number): boolean {
+  for (let j = from; j < Math.min(words.length, from + n); j++) {
+    const w = words[j] as Word;
+    if (TITLES.has(w.stem)) return true;
+    if (w.closes) return false;
+  }
+  return false;
+}
+
 function isHangulName(stem: string): boolean {
   return /^\p{Script=Hangul}{2,4}$/u.test(stem) && !/(?:한|된|는|운|은|을|를|의|적|할|될|던|인|게|고)$/u.test(stem);
 }
@@ -193,6 +277,23 @@ function addDictionaryHints(text: string, out: EntityMention[]) {
 }
 
 /** CATL, HKTDC: Latin capitals in Korean text usually name an organisation the gazetteer may not know. */
+/**
+ * AutoX 판잔웨이 중국기술총감 / Insight Robotics의 렉스 샴 공동설립자: a Latin name before a person's
+ * name and post is the company the person speaks for.
+ */
+function addLatinCompanies(text: string, out: EntityMention[]) {
+  // The name and post are looked ahead at, not consumed: "VC 세션에서 Zhijin Capital 양위 설립자".
+  const LATIN_NAME =
+    /(?<![A-Za-z])([A-Z][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z0-9&.-]*){0,3})(?=(?:의)?\s+(\p{Script=Hangul}{1,4}(?: \p{Script=Hangul}{1,3})?)\s+(\S+))/gu;
+  for (const m of text.matchAll(LATIN_NAME)) {
+    const [, name, , post] = m as unknown as [string, string, string, string];
+    const title = post.replace(/(?:은|는|이|가|을|를|의|과|와|도|인)$/, "");
+    if (!KO_TITLES.some((t) => title === t || title.endsWith(t) || title.startsWith(t)) || NOT_ACRONYM.has(name)) continue;
+    const start = m.index ?? 0;
+    out.push({ start, end: start + name.length, surface: name, kind: "Company", rule: "ko.latin-company", confidence: 0.55 });
+  }
+}
+
 function addAcronyms(text: string, out: EntityMention[]) {
   for (const m of text.matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9&]{1,7}(?![A-Za-z])/g)) {
     // The capitals of a spelled-out name, 차이잉(CAI YING), are no organisation.
@@ -207,5 +308,7 @@ function addAcronyms(text: string, out: EntityMention[]) {
 function isCommonNoun(word: string): boolean {
   const tokens = koreanTokens(word);
   const only = tokens.length === 1 ? tokens[0] : undefined;
+  // 연구개발 (연구 + 개발): a compound of common nouns is no name either.
+  if (tokens.length === 2 && tokens.every((t) => t.tag.startsWith("NNG"))) return true;
   return !!only && (only.tag.startsWith("NNG") || (only.tag === "NNP" && only.meaning === "지명"));
 }

@@ -1,6 +1,8 @@
 import type { EntityKind } from "../../model/entity.js";
 import type { Lang } from "../../model/primitives.js";
+import { EN_SUFFIXES, JA_SUFFIXES, KO_SUFFIXES } from "../lexicon/suffixes.js";
 import type { EntityMention } from "../types.js";
+import { SuffixMatcher } from "./suffix-matcher.js";
 
 /** A word that, right after a quoted name, says what the name is: 'X' 프로젝트, 「X」フォーラム, "X" project. */
 interface TypingNoun {
@@ -43,6 +45,10 @@ const TYPING: Record<"zh" | "ja" | "ko" | "en", TypingNoun[]> = {
   ],
 };
 
+const ENDINGS = { ja: new SuffixMatcher(JA_SUFFIXES), ko: new SuffixMatcher(KO_SUFFIXES), en: new SuffixMatcher(EN_SUFFIXES) };
+/** What a quoted name ending in a typing word may be (a quoted organisation name is left to the gazetteer and suffix rules). */
+const SELF_TYPED = new Set<EntityKind>(["Event", "Agreement", "Lab", "Technology"]);
+
 const QUOTES: Record<string, string> = { "'": "'", "‘": "’", "“": "”", '"': '"', "「": "」", "『": "』", "《": "》" };
 const OPENING = /['‘“"「『《]/g;
 /** Between two quoted names of one list: 'A', 'B' / 「A」「B」 / "A" and "B". */
@@ -60,7 +66,22 @@ export function quotedNames(text: string, lang: Lang): EntityMention[] {
   const quoted = quotedSpans(text);
   const out: EntityMention[] = [];
   let list: typeof quoted = [];
+  const ending = lang.startsWith("zh") ? undefined : ENDINGS[lang as "ja" | "ko" | "en"];
   for (const [i, q] of quoted.entries()) {
+    // ‘웨강아오 대만구(홍콩-선전) 비즈니스 세미나’: the name's own ending types it.
+    const own = ending?.endingAt(text.slice(q.start, q.end));
+    if (own && SELF_TYPED.has(own.kind) && q.end - q.start > own.text.length + 1) {
+      out.push({
+        start: q.start,
+        end: q.end,
+        surface: text.slice(q.start, q.end),
+        kind: own.kind,
+        subtype: own.type,
+        rule: `${lang}.quoted-name`,
+        confidence: 0.75,
+      });
+      continue;
+    }
     list.push(q);
     const next = quoted[i + 1];
     if (next && LIST_GAP.test(text.slice(q.close + 1, next.open))) continue;
