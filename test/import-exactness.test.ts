@@ -443,6 +443,30 @@ describe("drift: a curated fact edited through the API", () => {
     expect(await graphFingerprint(seeded.driver)).toBe(restoredPrint);
   });
 
+  it("articles ingested and reviewed through the review API are not drift", async () => {
+    const text = "香港城市大学参加第二届香港国际创科展。新能源联合实验室位于东莞。";
+    const ingested = await gql(
+      seeded.api,
+      "mutation ($text: String!) { ingestArticle(text: $text) { articleId facts { id status } } }",
+      { text },
+      await token("editor"),
+    );
+    expect(ingested.errors).toBeUndefined();
+    const { articleId, facts } = ingested.data?.ingestArticle as { articleId: string; facts: Array<{ id: string; status: string }> };
+    const drafts = facts.filter((f) => f.status === "DRAFT").map((f) => f.id);
+    expect(drafts.length).toBeGreaterThan(1);
+    const reviewed = await gql(
+      seeded.api,
+      "mutation ($articleId: ID!, $accept: [ID!], $reject: [ID!]) { reviewFacts(articleId: $articleId, accept: $accept, reject: $reject) { accepted rejected } }",
+      { articleId, accept: drafts.slice(0, 1), reject: drafts.slice(-1) },
+      await token("editor"),
+    );
+    expect(reviewed.errors).toBeUndefined();
+    const summary = await seedGraph(seeded.driver, SEED_DIR, DATABASE, log);
+    expect(summary.drift.facts).toEqual([]);
+    expect(summary.changed).toBe(0);
+  });
+
   it("edits of relationships and mentions are found too, restored, and then there is no drift", async () => {
     await seeded.driver.executeQuery(
       "MATCH (:Entity {id: 'cityu'})-[r:LOCATED_IN]->() SET r.quotes = ['edited'] WITH count(*) AS n RETURN n",
