@@ -73,6 +73,8 @@ export function resolveMentions(
   for (const c of ranked) {
     const clashes = known.filter((k) => overlaps(k, c));
     if (clashes.length > 0 && !clashes.every((k) => contains(c, k))) continue;
+    // 中国山東省: a run ending in a known place's own ending (省) is that place, not a new body.
+    if (clashes.some((k) => k.kind === "Region" && k.end === c.end)) continue;
     if (chosen.some((o) => overlaps(o, c))) continue;
     chosen.push(c);
     for (const k of clashes) embedded.push([c, k]);

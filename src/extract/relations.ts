@@ -252,7 +252,11 @@ function worksAt(text: string, lang: Lang, mentions: EntityMention[], clauses: S
     const org = byNearness.find((m) => m.kind !== "Region") ?? byNearness[0];
     if (!org) continue;
     const between = text.slice(org.end, person.start);
-    const afterName = text.slice(person.end, person.end + 8);
+    // 孫海生(そん・かいせい)庁長: the title comes after the name's reading.
+    const afterName = text
+      .slice(person.end, person.end + 24)
+      .replace(/^[(（][^)）]{1,16}[)）]/, "")
+      .slice(0, 8);
     const title = titles.find((t) => between.includes(t)) ?? titles.find((t) => afterName.trimStart().startsWith(t));
     const inBetween = mentions.filter((m) => m.start >= org.end && m.end <= person.start);
     // 淄博市委常委、副市长宋振波: titles may be listed with 、 or ・, but a comma ends the person's titles.

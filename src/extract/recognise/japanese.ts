@@ -19,11 +19,17 @@ export function japaneseRecogniser(tokenizer: kuromoji.Tokenizer<kuromoji.Ipadic
   return {
     lang: "ja",
     recognise(text, view) {
-      const out = recogniseChinese(text, view, "ja", false).filter((m) => !/[\p{Script=Hiragana}]/u.test(m.surface));
+      const out = recogniseChinese(text, view, "ja", false)
+        .filter((m) => !/[\p{Script=Hiragana}]/u.test(m.surface))
+        .map((m) => withoutPointer(m, text));
       const tokens = tokensOf(tokenizer, text);
       const mention = (start: number, end: number, m: Omit<EntityMention, "start" | "end" | "surface">) =>
         out.push({ start, end, surface: text.slice(start, end), ...m });
-      for (const run of nounRuns(tokens)) {
+      for (const whole of nounRuns(tokens)) {
+        // 同省科学技術庁: 同省 ("that province") points back; the name is what follows it.
+        const from = text[whole.start - 1] === "同" ? whole.start - 1 : whole.start;
+        const pointer = /^同(?:省|市|県|区|社|大学|国)/.exec(text.slice(from, whole.end));
+        const run = pointer ? { start: from + pointer[0].length, end: whole.end } : whole;
         const surface = text.slice(run.start, run.end);
         const suffix = suffixes.endingAt(surface);
         if (suffix && surface.length > suffix.text.length && surface.length <= MAX_NAME)
@@ -49,6 +55,18 @@ export function japaneseRecogniser(tokenizer: kuromoji.Tokenizer<kuromoji.Ipadic
           confidence: 0.6,
         });
       }
+      // 孫東(そん・とう)局長: a Kanji name followed by its reading in kana is a person (news style).
+      for (const m of text.matchAll(/(\p{Script=Han}{2,4})[(（][\p{Script=Hiragana}\p{Script=Katakana}ー・]{2,16}[)）]/gu)) {
+        const trimmed = trimToName(m[1] as string);
+        const end = (m.index ?? 0) + (m[1] as string).length;
+        if (trimmed) mention(end - trimmed.length, end, { kind: "Person", rule: "ja.person.reading", confidence: 0.8 });
+      }
+      // 新華社記者/盧燁: a reporter's credit.
+      for (const m of text.matchAll(/(?:記者|撮影)[/／](\p{Script=Han}{2,3})/gu)) {
+        const start = (m.index ?? 0) + m[0].length - (m[1] as string).length;
+        if (isPersonName(simplifiedView(m[1] as string, "ja")))
+          mention(start, start + (m[1] as string).length, { kind: "Person", rule: "ja.person.credit", confidence: 0.7 });
+      }
       for (const m of text.matchAll(KANJI_NAME_SAN)) {
         const name = m[1] as string;
         const start = m.index ?? 0;
@@ -59,6 +77,12 @@ export function japaneseRecogniser(tokenizer: kuromoji.Tokenizer<kuromoji.Ipadic
       return out;
     },
   };
+}
+
+/** 同省科学技術庁: after 同 ("that"), 省/市/社 points back and is not part of the name. */
+function withoutPointer(m: EntityMention, text: string): EntityMention {
+  if (text[m.start - 1] !== "同" || !/^[省市県区社国]./u.test(m.surface)) return m;
+  return { ...m, start: m.start + 1, surface: m.surface.slice(1) };
 }
 
 /** `(…の)宋軍継氏`: the last 2–4 Kanji that read as a Chinese personal name, else the last 3. */
