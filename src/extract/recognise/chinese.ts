@@ -91,8 +91,11 @@ export function recogniseChinese(text: string, simplified: string, rulePrefix: s
       const ownWord = suffix.text.length > 1 || token.word.length === 1;
       const longEnough = length > suffix.text.length && (suffix.text.length > 1 || length >= 3) && ownWord;
       const specific = !suffix.generic || hasSpecificWord(tokens, i, start ?? token.end, token.end - suffix.text.length);
-      if (start !== undefined && longEnough && specific && length <= MAX_NAME)
-        mention(start, token.end, { kind: suffix.kind, subtype: suffix.type, rule: `${rulePrefix}.suffix`, confidence: 0.7 });
+      // 签署关于氢能技术研究合作框架协议: an agreement's title starts with its 关于.
+      const titled =
+        suffix.kind === "Agreement" && start !== undefined && simplified.slice(start - 2, start) === "关于" ? start - 2 : start;
+      if (titled !== undefined && longEnough && specific && length <= MAX_NAME)
+        mention(titled, token.end, { kind: suffix.kind, subtype: suffix.type, rule: `${rulePrefix}.suffix`, confidence: 0.7 });
     }
     if (!withTags) continue;
     // jieba's organisation tag is a hint for names without a typing ending (中国国际广播电台); its
@@ -193,7 +196,9 @@ function nameStart(simplified: string, tokens: Token[], head: number, suffixStar
       start = Math.min(start, t.start);
       continue;
     }
-    if (isInnerJoiner(simplified, tokens, j, start < suffixStart)) {
+    // 中山大学与香港地区高校合作意向协议: an agreement's title may name its parties joined by 与.
+    const partiesInTitle = kind === "Agreement" && start < suffixStart && ["与", "和", "同"].includes(t.word) && j > 0;
+    if (partiesInTitle || isInnerJoiner(simplified, tokens, j, start < suffixStart)) {
       start = t.start;
       continue;
     }
