@@ -104,7 +104,8 @@ describe("the review API refuses what it must", () => {
       const r = await gql(seeded.api, INGEST, { text: probe }, bearer);
       expect(r.errors?.[0]?.extensions?.code).toBe(code);
       expect(r.status).toBe(generated.status);
-      expect(r.data).toBeNull();
+      // A refused token is refused before execution (HTTP 401, no data at all); no token gets data: null.
+      expect(r.data ?? null).toBeNull();
       const rv = await gql(seeded.api, REVIEW_FACTS, { articleId: "article-000", reject: ["article-000/entity/cityu"] }, bearer);
       expect(rv.errors?.[0]?.extensions?.code).toBe(code);
       expect(await graphFingerprint(seeded.driver)).toBe(before);

@@ -93,7 +93,12 @@ async function stopWith(run: Started, signal: NodeJS.Signals, jvmPid: number): P
   const { code, at } = await run.exited;
   const ms = at - t0;
   expect(code).toBe(0);
-  expect(run.output()).toMatch(new RegExp(`Stopped the API, the Neo4j driver and the embedded Neo4j in \\d+ ms \\(${signal}\\)`));
+  // Cleanly, or (on a machine too loaded for the JVM to finish within 2.5 s) with the JVM killed.
+  expect(run.output()).toMatch(
+    new RegExp(
+      `Stopped the API(, the Neo4j driver and the embedded Neo4j| and the Neo4j driver, and killed the embedded Neo4j,) in \\d+ ms \\(${signal}\\)`,
+    ),
+  );
   expect(ms).toBeLessThan(STOP_BOUND_MS);
   // The product waits for the JVM before it exits (or kills it when the time is up).
   await until("the JVM to be gone", 2_000, async () => (alive(jvmPid) ? undefined : true));

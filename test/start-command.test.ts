@@ -64,7 +64,8 @@ describe.skipIf(Boolean(cfg.NEO4J_URI))("the start command", () => {
       child.kill("SIGTERM");
       expect(await exited).toBe(0);
       await until("the JVM to exit", 60_000, async () => (alive(jvmPid) ? undefined : true));
-      expect(output).toContain("embedded Neo4j stopped");
+      // Stopped cleanly, or killed when a loaded machine makes the JVM miss the 2.5 s budget.
+      expect(output).toMatch(/embedded Neo4j stopped|killed the embedded Neo4j/);
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
     }

@@ -1,7 +1,8 @@
-import { chmod, cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { startEmbeddedNeo4j } from "../src/db/embedded/embedded-neo4j.js";
@@ -96,5 +97,38 @@ describe("clear start-up errors", () => {
     const attempt = ensureLauncher(launcher, offlineMaven, log);
     await expect(attempt).rejects.toMatchObject({ code: "MAVEN_CENTRAL_UNREACHABLE" });
     await expect(attempt).rejects.toThrow(ALTERNATIVES);
+  });
+});
+
+describe("first start", () => {
+  it("logs Maven's download progress with the totals to expect", async () => {
+    // A launcher project as after a build, and a Maven that prints what a first download prints.
+    const launcher = path.join(tmp, "launcher-progress");
+    await cp(path.join(cfg.projectRoot, "embedded", "pom.xml"), path.join(launcher, "pom.xml"));
+    await cp(path.join(cfg.projectRoot, "embedded", "src"), path.join(launcher, "src"), { recursive: true });
+    await mkdir(path.join(launcher, "target"), { recursive: true });
+    await writeFile(path.join(launcher, "target", "classpath.txt"), "/nowhere/neo4j.jar\n");
+    const url = "https://repo.maven.apache.org/maven2/org/neo4j";
+    const fakeMaven = await script(
+      "mvn-downloading",
+      [
+        `echo "[INFO] Downloading from central: ${url}/neo4j/5.26.19/neo4j-5.26.19.pom"`,
+        `echo "[INFO] Downloaded from central: ${url}/neo4j/5.26.19/neo4j-5.26.19.pom (12 kB at 90 kB/s)"`,
+        `echo "[INFO] Downloaded from central: ${url}/neo4j-kernel/5.26.19/neo4j-kernel-5.26.19.jar (3.5 MB at 9.1 MB/s)"`,
+        `echo "[INFO] Downloaded from central: ${url}/neo4j-cypher/5.26.19/neo4j-cypher-5.26.19.jar (1.6 MB at 8.0 MB/s)"`,
+      ].join("\n"),
+    );
+    const lines: Array<Record<string, unknown>> = [];
+    const capture = pino({ level: "info" }, { write: (l: string) => void lines.push(JSON.parse(l)) });
+    const built = await ensureLauncher(launcher, fakeMaven, capture);
+    expect(built.classpath).toContain("/nowhere/neo4j.jar");
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        msg: expect.stringMatching(/first start: downloading Neo4j .* \(2-4 minutes\)/),
+        aboutFiles: 900,
+        aboutMb: 147,
+      }),
+    );
+    expect(lines).toContainEqual(expect.objectContaining({ msg: "embedded Neo4j launcher built", downloadedFiles: 3, downloadedMb: 5 }));
   });
 });

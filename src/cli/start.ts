@@ -35,8 +35,9 @@ runMain(async () => {
     const t0 = performance.now();
     log.info({ signal }, "stopping: API, Neo4j driver, embedded Neo4j");
     const overdue = setTimeout(() => {
-      log.warn({ afterMs: STOP_BUDGET_MS }, "not stopped in time: killing the embedded Neo4j (the next start recovers its store)");
+      log.warn({ afterMs: STOP_BUDGET_MS }, "Neo4j did not stop in time: killing it (the next start recovers its store)");
       neo4j?.kill();
+      console.log(`\nStopped the API and the Neo4j driver, and killed the embedded Neo4j, in ${STOP_BUDGET_MS} ms (${signal}).`);
       process.exit(0);
     }, STOP_BUDGET_MS);
     overdue.unref();

@@ -10,9 +10,9 @@ const opts = new Command()
   .description("Print a signed JWT for the API (Authorization: Bearer <token>)")
   .addOption(new Option("--role <role>", "role the token grants").choices(["editor", "reader"]).default("editor"))
   .option("--subject <name>", "who the token is for", "local-curator")
-  .option("--expires <duration>", "lifetime, e.g. 30m, 8h, 7d (at most JWT_MAX_LIFETIME)", "8h")
+  .option("--expires <duration>", "lifetime, e.g. 30m, 8h, 7d (default 8h, at most JWT_MAX_LIFETIME)")
   .parse()
-  .opts<{ role: Role; subject: string; expires: string }>();
+  .opts<{ role: Role; subject: string; expires?: string }>();
 
 runMain(async () => {
   const cfg = loadConfig();
@@ -20,6 +20,7 @@ runMain(async () => {
     throw new CliError(
       "JWT_SECRET is not set: give this command the same JWT_SECRET as the server (32+ characters), e.g. JWT_SECRET=… npm run token",
     );
+  if (opts.expires === undefined) opts.expires = formatDuration(Math.min(8 * 3600, cfg.JWT_MAX_LIFETIME));
   const lifetime = parseDuration(opts.expires);
   if (lifetime === undefined) throw new CliError(`--expires ${opts.expires}: give a duration like 30m, 8h or 7d`);
   if (lifetime > cfg.JWT_MAX_LIFETIME)

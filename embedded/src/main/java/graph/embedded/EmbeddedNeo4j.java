@@ -45,6 +45,9 @@ public final class EmbeddedNeo4j {
             // after the databases have already stopped and checkpointed: nothing is left to drain.
             .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
             .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
+            // A query still running at shutdown is terminated after 1 s instead of 10 s: `npm start`
+            // stops within 3 s, and the transaction rolls back either way.
+            .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(1))
             .build();
     Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
 
