@@ -69,8 +69,11 @@ export function assembleAnnotation(found: Found, knowledge: Knowledge): Annotati
     <T>(schema: { safeParse(x: unknown): { success: boolean } }) =>
     (x: T) =>
       schema.safeParse(x).success;
-  const kept = entities.filter(valid(Mention));
-  const keptIds = new Set(kept.map((e) => ("ref" in e ? e.ref : e.id)));
+  // A technology named in passing (智慧城市, 物联网 in a list of a city's ambitions) states no fact:
+  // only technologies some relation or measure needs are drafted.
+  const attached = new Set([...relations.flatMap((r) => [r.from, r.to]), ...measures.map((m) => m.entity)]);
+  const kept = entities.filter(valid(Mention)).filter((e) => kindOf(e, knowledge) !== "Technology" || attached.has(idOfMention(e)));
+  const keptIds = new Set(kept.map(idOfMention));
   return Annotation.parse({
     article: articleMeta(found),
     entities: kept,
@@ -78,6 +81,9 @@ export function assembleAnnotation(found: Found, knowledge: Knowledge): Annotati
     measures: measures.filter((m) => keptIds.has(m.entity)).filter(valid(Measure)),
   });
 }
+
+const idOfMention = (e: Mention) => ("ref" in e ? e.ref : e.id);
+const kindOf = (e: Mention, knowledge: Knowledge) => ("ref" in e ? knowledge.entities.get(e.ref)?.kind : e.kind);
 
 /** Mentions of the same entity: the same known id, or the same new surface and kind. */
 function groupMentions(mentions: EntityMention[]): EntityMention[][] {

@@ -60,6 +60,13 @@ export const ZH_TITLES = [
   "主委",
   "CEO",
   "CTO",
+  "助理",
+  "董事长助理",
+  "参展人员",
+  "工作人员",
+  "首席科学家",
+  "经理",
+  "总工程师",
 ];
 
 export const JA_TITLES = [

@@ -1,5 +1,6 @@
 import { hongKongToSimplified, japaneseToSimplified } from "../../model/chinese-script.js";
 import type { Lang } from "../../model/primitives.js";
+import { spunVariants } from "../gazetteer/garbled.js";
 import { ZH_SURNAMES, ZH_TITLES } from "../lexicon/people.js";
 import { ZH_SPUN_SUFFIXES, ZH_SUFFIXES } from "../lexicon/suffixes.js";
 import type { EntityMention, Recogniser } from "../types.js";
@@ -49,12 +50,19 @@ const STOP_WORDS = new Set(
 );
 /** Joining words a name may contain (应用物理及材料工程研究所) as long as what precedes is not a whole name. */
 const JOINERS = new Set(["与", "及", "和"]);
-const TITLE_ALT = [...ZH_TITLES].sort((a, b) => b.length - a.length).join("|");
+// Spun text swaps a title's words too (研究员 -> 研讨员).
+const TITLE_ALT = [...new Set([...ZH_TITLES, ...ZH_TITLES.flatMap(spunVariants)])].sort((a, b) => b.length - a.length).join("|");
 // The name is looked ahead at, not consumed: 书记兼市人大常委会主任刘吉 holds two titles in a row.
 const AFTER_TITLE = new RegExp(`(?:${TITLE_ALT})(?=(\\p{Script=Han}{2,4}))`, "gu");
-const NAME_BEFORE_TITLE = new RegExp(`(?<=^|[，,、。：:；;（(\\s"“和与及])(\\p{Script=Han}{2,3}?)(?:${TITLE_ALT})`, "gu");
+// After a delimiter, or after an organisation's ending (香港科技大学李泽湘教授).
+const NAME_BEFORE_TITLE = new RegExp(
+  `(?<=^|[，,、。：:；;（(\\s"“和与及]|大学|学院|公司|研究院|研究所|研讨院|研讨所|中心|实验室|集团)(\\p{Script=Han}{2,3}?)(?:${TITLE_ALT})`,
+  "gu",
+);
+/** 记者 张亦筑 / (记者 张亦筑): a reporter's credit names a person. */
+const REPORTER = /记者\s?(\p{Script=Han}{2,3})(?=[)）\s,，。]|$)/gu;
 const BOUNDARY =
-  /^(?:[，,、。：:；;（()\s"“”]|表示|说|介绍|指出|认为|强调|出席|致辞|在|等|和|与|及|一行|率|参加|为|对|作|发表|主持|会见|带领|签署|签订|共同|分别|也|则|还|就|已|是|先生|女士|教授|院士|博士|研究员|同志|透露|向|亲自|$)/u;
+  /^(?:[，,、。：:；;（()\s"“”]|表示|说|介绍|指出|认为|强调|出席|致辞|在|等|和|与|及|一行|率|参加|为|对|作|发表|主持|会见|带领|签署|签订|共同|分别|也|则|还|就|已|是|先生|女士|教授|院士|博士|研究员|同志|透露|向|亲自|説|先后|一同|一起|随后|团队|$)/u;
 const MAX_NAME = 30;
 /** Variant characters OpenCC leaves alone but news sites use (硏 for 研). */
 const VARIANTS: Record<string, string> = { 硏: "研", 綫: "线", 峯: "峰", 衞: "卫", 兗: "兖", 汚: "污" };
@@ -155,6 +163,11 @@ export function recogniseChinese(text: string, simplified: string, rulePrefix: s
     const name = personAfterTitle(m[1] as string, simplified, start, wordStarts);
     if (!name) continue;
     mention(start, start + name.length, { kind: "Person", rule: `${rulePrefix}.person.title-before-name`, confidence: 0.75 });
+  }
+  for (const m of simplified.matchAll(REPORTER)) {
+    const name = m[1] as string;
+    const start = (m.index ?? 0) + m[0].length - name.length;
+    if (isPersonName(name)) mention(start, start + name.length, { kind: "Person", rule: `${rulePrefix}.person.reporter`, confidence: 0.7 });
   }
   for (const m of simplified.matchAll(NAME_BEFORE_TITLE)) {
     const name = m[1] as string;
