@@ -115,7 +115,7 @@ describe("HTTP statuses of refused queries", () => {
 describe("what errors repeat of the input is cut", () => {
   it("a 900 KB value in a variable comes back as its first 80 characters and its length", async () => {
     const huge = "x".repeat(900_000);
-    const r = await gql(api, 'query ($limit: Int) { search(text: "hong kong", limit: $limit) { id } }', { limit: huge });
+    const r = await gql(api, "query ($limit: Int) { companies(limit: $limit) { id } }", { limit: huge });
     expect(r.status).toBe(400);
     expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     const message = r.errors?.[0]?.message ?? "";
