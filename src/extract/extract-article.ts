@@ -13,6 +13,7 @@ import { simplifiedView } from "./recognise/chinese.js";
 import { recogniserFor } from "./recognise/index.js";
 import { quotedNames } from "./recognise/quoted-names.js";
 import { findRelations } from "./relations.js";
+import { repeatedNames } from "./repeated-names.js";
 import type { EntityMention, FoundRelation } from "./types.js";
 
 export interface ExtractInput {
@@ -45,10 +46,13 @@ export async function extractArticle(input: ExtractInput, knowledge: Knowledge):
   const resolved = resolveMentions(known, [...recogniser.recognise(text, view), ...quotedNames(text, lang)]);
   const resolvedMentions = knownBySurface(resolved.mentions, knowledge);
   const mentions = resolveAnaphora(
-    withInlineAliases(
-      linkShortForms([...resolvedMentions, ...peopleInContext(view, lang, resolvedMentions, text)].sort((a, b) => a.start - b.start)),
+    repeatedNames(
+      withInlineAliases(
+        linkShortForms([...resolvedMentions, ...peopleInContext(view, lang, resolvedMentions, text)].sort((a, b) => a.start - b.start)),
+        text,
+        view,
+      ),
       text,
-      view,
     ),
     text,
     view,

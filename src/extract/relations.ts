@@ -408,17 +408,18 @@ function announcedAt(
   const { act, atEvent } = ANNOUNCE[key];
   if (!act.test(words)) return [];
   const namesEvent = mentions.some((m) => entityKey(m) === entityKey(focal));
-  if (!namesEvent && !atEvent.test(words)) return [];
+  // 香港浸会大学与山东师范大学线上签订《…》: in a report on one event, an agreement signed is signed at it.
+  const inReport = !namesEvent && !atEvent.test(words);
   return mentions
-    .filter((m) => m.kind === "Agreement" || ((m.kind === "Lab" || m.kind === "Technology") && !m.knownId))
+    .filter((m) => m.kind === "Agreement" || (!inReport && (m.kind === "Lab" || m.kind === "Technology") && !m.knownId))
     .filter((m) => joinable("ANNOUNCED_AT", m, focal))
     .map((m) => ({
       type: "ANNOUNCED_AT",
       from: m,
       to: focal,
       quote: quote(m),
-      rule: `${key}.announced-at-event`,
-      confidence: namesEvent ? 0.55 : 0.45,
+      rule: inReport ? `${key}.announced-at-article-event` : `${key}.announced-at-event`,
+      confidence: inReport ? 0.4 : namesEvent ? 0.55 : 0.45,
     }));
 }
 
