@@ -191,6 +191,24 @@ describe.skipIf(Boolean(cfg.NEO4J_URI))("npm start as a service", () => {
     }
   });
 
+  it("SIGTERM while Neo4j is starting stops the starting JVM too, exit code 0", async () => {
+    const startingDir = await mkdtemp(path.join(os.tmpdir(), "rig-service-starting-"));
+    try {
+      const run = start({ DATA_DIR: startingDir, PORT: String(await freePort()), BOLT_PORT: String(await freePort()) });
+      await until("the JVM to be starting", 60_000, async () => (run.output().includes("starting embedded Neo4j") ? true : undefined));
+      await until("the JVM process", 10_000, async () => (processesMentioning(startingDir).length > 0 ? true : undefined));
+      const t0 = performance.now();
+      run.child.kill("SIGTERM");
+      const { code, at } = await run.exited;
+      expect(code).toBe(0);
+      expect(at - t0).toBeLessThan(STOP_BOUND_MS);
+      expect(run.output()).toMatch(/Stopped during start-up in \d+ ms \(SIGTERM\)/);
+      expect(processesMentioning(startingDir)).toEqual([]);
+    } finally {
+      await rm(startingDir, { recursive: true, force: true });
+    }
+  });
+
   describe("first start: token rules over HTTP, then SIGTERM", () => {
     let run: Started;
     let base: string;

@@ -21,8 +21,11 @@ runMain(async () => {
   const startedAt = performance.now();
   const cfg = loadConfig();
   let neo4j: Neo4jRuntime | undefined;
+  let opening: Promise<Neo4jRuntime> | undefined;
   let api: RunningApi | undefined;
   let stopping = false;
+  // Ends a start still in progress (Maven's download or the JVM starting) when a signal comes.
+  const startup = new AbortController();
 
   // Handled by us from the start (Apollo's own handler is off: it re-raises the signal and the
   // process dies before Neo4j is closed). A second Ctrl-C while stopping ends at once.
@@ -41,6 +44,12 @@ runMain(async () => {
       process.exit(0);
     }, STOP_BUDGET_MS);
     overdue.unref();
+    if (!neo4j && opening) {
+      startup.abort();
+      await opening.catch(() => undefined);
+      console.log(`\nStopped during start-up in ${Math.round(performance.now() - t0)} ms (${signal}).`);
+      process.exit(0);
+    }
     await api?.close().catch((err: unknown) => log.warn({ err }, "closing the API failed"));
     await neo4j?.close().catch((err: unknown) => log.warn({ err }, "closing Neo4j failed"));
     const ms = Math.round(performance.now() - t0);
@@ -58,39 +67,52 @@ runMain(async () => {
     );
   }
 
-  neo4j = await openNeo4j(cfg, log);
-  if (stopping) return;
-  const { records } = await neo4j.driver.executeQuery(cypher("queries/has-articles.cypher"), {}, { database: cfg.NEO4J_DATABASE });
-  if (!records[0]?.get("seeded")) {
-    log.info("the graph is empty: importing the seed articles");
-    const summary = await seedGraph(neo4j.driver, cfg.seedDir, cfg.NEO4J_DATABASE, log, {
-      txRows: cfg.IMPORT_TX_ROWS,
-      writers: cfg.IMPORT_WRITERS,
-    });
-    log.info({ nodes: summary.nodes, relationships: summary.relationships }, "seed data imported");
+  opening = openNeo4j(cfg, log, startup.signal);
+  try {
+    neo4j = await opening;
+  } catch (err) {
+    // Stopped while starting: stop() reports it and exits.
+    if (stopping) return;
+    throw err;
   }
-  await buildExplorer();
   if (stopping) return;
-  api = await startApi({
-    driver: neo4j.driver,
-    database: cfg.NEO4J_DATABASE,
-    host: cfg.HOST,
-    port: cfg.PORT,
-    jwtSecret: cfg.JWT_SECRET,
-    jwt: { maxLifetimeS: cfg.JWT_MAX_LIFETIME, issuer: cfg.JWT_ISSUER, audience: cfg.JWT_AUDIENCE },
-    requestTimeoutMs: cfg.REQUEST_TIMEOUT_MS,
-    txTimeoutMs: cfg.NEO4J_TX_TIMEOUT_MS,
-    corsOrigins: cfg.CORS_ORIGINS,
-    allowedHosts: cfg.ALLOWED_HOSTS,
-    development: cfg.NODE_ENV === "development",
-    log,
-    routes: [explorerRoute],
-    seedDir: cfg.seedDir,
-  });
-  const u = api.url;
-  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  console.log(
-    `\nReady: explorer ${u}/\n       GraphQL  ${u}/graphql\n       GraphiQL ${u}/graphiql\n       health   ${u}/health\n` +
-      `Started in ${seconds} s; Ctrl-C stops everything.\n`,
-  );
+  // A failure caused by stopping midway (the driver closed under the seed import) is no failure.
+  try {
+    const rt = neo4j;
+    const { records } = await rt.driver.executeQuery(cypher("queries/has-articles.cypher"), {}, { database: cfg.NEO4J_DATABASE });
+    if (!records[0]?.get("seeded")) {
+      log.info("the graph is empty: importing the seed articles");
+      const summary = await seedGraph(rt.driver, cfg.seedDir, cfg.NEO4J_DATABASE, log, {
+        txRows: cfg.IMPORT_TX_ROWS,
+        writers: cfg.IMPORT_WRITERS,
+      });
+      log.info({ nodes: summary.nodes, relationships: summary.relationships }, "seed data imported");
+    }
+    await buildExplorer();
+    if (stopping) return;
+    api = await startApi({
+      driver: rt.driver,
+      database: cfg.NEO4J_DATABASE,
+      host: cfg.HOST,
+      port: cfg.PORT,
+      jwtSecret: cfg.JWT_SECRET,
+      jwt: { maxLifetimeS: cfg.JWT_MAX_LIFETIME, issuer: cfg.JWT_ISSUER, audience: cfg.JWT_AUDIENCE },
+      requestTimeoutMs: cfg.REQUEST_TIMEOUT_MS,
+      txTimeoutMs: cfg.NEO4J_TX_TIMEOUT_MS,
+      corsOrigins: cfg.CORS_ORIGINS,
+      allowedHosts: cfg.ALLOWED_HOSTS,
+      development: cfg.NODE_ENV === "development",
+      log,
+      routes: [explorerRoute],
+      seedDir: cfg.seedDir,
+    });
+    const u = api.url;
+    const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+    console.log(
+      `\nReady: explorer ${u}/\n       GraphQL  ${u}/graphql\n       GraphiQL ${u}/graphiql\n       health   ${u}/health\n` +
+        `Started in ${seconds} s; Ctrl-C stops everything.\n`,
+    );
+  } catch (err) {
+    if (!stopping) throw err;
+  }
 });

@@ -19,7 +19,7 @@ export interface Neo4jRuntime {
  * A Neo4j to work with, schema in place: the server at NEO4J_URI when set, otherwise an embedded
  * Neo4j started in a child JVM with its store under DATA_DIR.
  */
-export async function openNeo4j(cfg: Config, log: Logger): Promise<Neo4jRuntime> {
+export async function openNeo4j(cfg: Config, log: Logger, signal?: AbortSignal): Promise<Neo4jRuntime> {
   let embedded: EmbeddedNeo4j | undefined;
   let uri = cfg.NEO4J_URI;
   if (!uri) {
@@ -33,6 +33,7 @@ export async function openNeo4j(cfg: Config, log: Logger): Promise<Neo4jRuntime>
       pagecache: cfg.NEO4J_PAGECACHE,
       startTimeoutMs: cfg.NEO4J_START_TIMEOUT_MS,
       log,
+      signal,
     });
     uri = embedded.uri;
   } else {

@@ -21,6 +21,8 @@ export interface EmbeddedOptions {
   pagecache: string;
   startTimeoutMs: number;
   log: Logger;
+  /** Aborting it ends a start in progress: Maven or the starting JVM gets SIGTERM. */
+  signal?: AbortSignal;
 }
 
 export interface EmbeddedNeo4j {
@@ -46,7 +48,7 @@ export async function startEmbeddedNeo4j(o: EmbeddedOptions): Promise<EmbeddedNe
       `If \`npm start\` is running, use its Neo4j: NEO4J_URI=bolt://127.0.0.1:${o.boltPort}. Otherwise stop whatever uses the port or choose another with BOLT_PORT=7688.`,
     );
   }
-  const launcher = await ensureLauncher(o.launcherDir, o.maven, o.log);
+  const launcher = await ensureLauncher(o.launcherDir, o.maven, o.log, o.signal);
   const home = path.join(o.dataDir, "neo4j");
   await mkdir(home, { recursive: true });
 
@@ -59,7 +61,7 @@ export async function startEmbeddedNeo4j(o: EmbeddedOptions): Promise<EmbeddedNe
     ...["--home", home, "--port", String(o.boltPort), "--plugins", launcher.pluginsDir, "--pagecache", o.pagecache],
   ];
   o.log.info({ home, boltPort: o.boltPort }, "starting embedded Neo4j");
-  const child = spawn(o.java, args, { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(o.java, args, { stdio: ["pipe", "pipe", "pipe"], signal: o.signal });
   const uri = await waitForReady(child, home, o);
   o.log.info({ uri, pid: child.pid }, "embedded Neo4j is ready");
   return { uri, pid: child.pid as number, stop: () => stopChild(child, o.log), kill: () => child.kill("SIGKILL") };
@@ -94,7 +96,12 @@ function waitForReady(child: ChildProcess, home: string, o: EmbeddedOptions): Pr
       stderrTail.push(line);
       if (stderrTail.length > 200) stderrTail.shift();
     });
-    child.once("error", (err) => void fail(`The JVM could not be started: ${err.message}`));
+    child.once("error", (err) => {
+      const message = `The JVM could not be started: ${err.message}`;
+      // Aborted (o.signal): the JVM got SIGTERM; settle once it is gone, so nothing is left behind.
+      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) void fail(message);
+      else child.once("exit", () => void fail(message));
+    });
     child.once("exit", (code, signal) => void fail(`Neo4j exited during start-up (code ${code}, signal ${signal}).`));
   });
 }

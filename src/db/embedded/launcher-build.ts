@@ -20,14 +20,14 @@ const MAIN_SOURCE = "src/main/java/graph/embedded/EmbeddedNeo4j.java";
  * Builds the Java launcher in `launcherDir` (embedded/) with Maven the first time, and whenever
  * its pom or source changes; otherwise reuses the build. Jars are cached in ~/.m2 by Maven.
  */
-export async function ensureLauncher(launcherDir: string, maven: string, log: Logger): Promise<Launcher> {
+export async function ensureLauncher(launcherDir: string, maven: string, log: Logger, signal?: AbortSignal): Promise<Launcher> {
   const target = path.join(launcherDir, "target");
   const stampFile = path.join(target, "build.stamp");
   const stamp = await buildStamp(launcherDir);
   const fresh = existsSync(stampFile) && (await readFile(stampFile, "utf8")) === stamp;
   if (!fresh) {
     log.info({ launcherDir }, "building the embedded Neo4j launcher (first run downloads Neo4j 5.26 and APOC from Maven Central)");
-    await runMaven(launcherDir, maven, log);
+    await runMaven(launcherDir, maven, log, signal);
     await writeFile(stampFile, stamp);
   }
   const deps = (await readFile(path.join(target, "classpath.txt"), "utf8")).trim();
@@ -43,9 +43,12 @@ async function buildStamp(launcherDir: string): Promise<string> {
 const UNREACHABLE =
   /UnknownHost|Connection refused|Network is unreachable|connect timed out|Could not transfer artifact|Could not resolve dependencies|Non-resolvable/;
 
-function runMaven(launcherDir: string, maven: string, log: Logger): Promise<void> {
+function runMaven(launcherDir: string, maven: string, log: Logger, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(maven, ["-B", "-f", path.join(launcherDir, "pom.xml"), "compile"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(maven, ["-B", "-f", path.join(launcherDir, "pom.xml"), "compile"], {
+      stdio: ["ignore", "pipe", "pipe"],
+      signal,
+    });
     const tail: string[] = [];
     const progress = downloadProgress(log);
     const onLine = (line: string) => {
