@@ -58,7 +58,7 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
     if (focal) out.push(...announcedAt(lang.startsWith("zh") || lang === "ja" ? view : text, lang, sentence, inside, focal, quote));
     out.push(...worksAt(lang.startsWith("zh") ? view : text, lang, inside, clauses));
     out.push(...developsListed(inside, quote));
-    if (lang.startsWith("zh")) out.push(...agreementSubjects(view, sentence, inside, quote));
+    if (lang.startsWith("zh")) out.push(...agreementSubjects(view, sentence, inside, quote), ...setUpIn(view, inside, quote));
     out.push(...cooperation(lang.startsWith("zh") || lang === "ja" ? view : text, lang, sentence, inside, quote));
   }
   return dedupe(out);
@@ -131,6 +131,31 @@ function developsListed(mentions: EntityMention[], quote: (...s: Span[]) => Span
 }
 
 const SETS_UP = /成立|共建|设立|建设|建立|打造|组建|揭牌/;
+/** 在广州设立…研究院 (the new body after the verb) / 于广州南沙开校 (the subject before the place). */
+const SET_UP_AFTER = /^(?:了)?(?:成立|设立|建立|创办|开设|组建|共建|设有)了?/;
+const SET_UP_HERE = /^(?:开校|落户|落地|入驻|开业|揭牌|办学|成立)/;
+
+/**
+ * 科大于2007年在广州设立香港科大霍英东研究院: what is set up in a place (在/于 + place + verb) lies
+ * there; 港科大(广州)于广州南沙开校: what opens in a place lies there.
+ */
+function setUpIn(view: string, mentions: EntityMention[], quote: (...s: Span[]) => Span): FoundRelation[] {
+  const out: FoundRelation[] = [];
+  const bodies = mentions.filter((m) => ["Institution", "Lab", "Company"].includes(m.kind));
+  for (const place of mentions.filter((m) => m.kind === "Region" && isLocative(view, m))) {
+    // The last place of a run (广州南沙): the most precise one.
+    const rest = view.slice(place.end, place.end + 12);
+    const after = SET_UP_AFTER.exec(rest);
+    const body = after
+      ? bodies.find((m) => m.start >= place.end + after[0].length && m.start - place.end - after[0].length <= 2)
+      : SET_UP_HERE.test(rest)
+        ? bodies.filter((m) => m.end <= place.start && place.start - m.end <= 4).at(-1)
+        : undefined;
+    if (body && joinable("LOCATED_IN", body, place))
+      out.push({ type: "LOCATED_IN", from: body, to: place, quote: quote(body, place), rule: "zh.set-up-in", confidence: 0.6 });
+  }
+  return out;
+}
 
 /**
  * What an agreement is about (CONCERNS): 签署合作备忘录，成立"教育部联合重点实验室" (the lab set up
@@ -427,8 +452,10 @@ function announcedAt(
 function worksAtKorean(text: string, mentions: EntityMention[], clauses: Span[]): FoundRelation[] {
   const out: FoundRelation[] = [];
   for (const person of mentions.filter((m) => m.kind === "Person")) {
+    // 낸시 입(Nancy Ip) 홍콩과기대 총장: the name's Latin spelling may stand between.
+    const spelled = /^\s?\([A-Za-z .'-]{2,40}\)/.exec(text.slice(person.end))?.[0].length ?? 0;
     const org = mentions.find(
-      (m) => m.start >= person.end && m.start - person.end <= 2 && ["Institution", "Lab", "Company"].includes(m.kind),
+      (m) => m.start >= person.end && m.start - person.end - spelled <= 2 && ["Institution", "Lab", "Company"].includes(m.kind),
     );
     if (!org) continue;
     // The post is one of the next three words, before its particle (부총장은).

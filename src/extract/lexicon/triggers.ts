@@ -50,7 +50,8 @@ export const TRIGGERS: Trigger[] = [
       ko: /체결|서명|맺었|맺은/g,
       en: /\bsign(?:ed|s|ing)?\b|\bconclud(?:ed|es)\b/gi,
     },
-    before(PARTY, true),
+    // The signatories too: 所长汤子康与院长毛宗万签署了合作备忘录.
+    before(ACTOR, true),
     any(["Agreement"]),
     0.7,
   ),
@@ -136,7 +137,14 @@ export const TRIGGERS: Trigger[] = [
   ),
   // 張新竹氏が述べた: a person quoted in a Japanese report on an event spoke at it. (The Chinese
   // 指出/表示 measured 1 in 7 right: Chinese reports quote people who were not there.)
-  ...rule("speak", "PARTICIPATED_IN", { ja: /述べた|語った|強調した|指摘した|紹介した/g }, before(["Person"]), any(["Event"]), 0.5),
+  ...rule(
+    "speak",
+    "PARTICIPATED_IN",
+    { ja: /述べた|語った|強調した|指摘した|紹介した/g, ko: /말했다|강조했다|설명했다|발표했다|공유했다|소개했다/g },
+    before(["Person"]),
+    any(["Event"]),
+    0.5,
+  ),
   ...rule(
     "held-in",
     "LOCATED_IN",
