@@ -1,7 +1,10 @@
 import neo4j from "neo4j-driver";
-import { REGION_MEMBER_SET_LIMIT } from "../src/api/analyst/limits.js";
+import { REGION_COOPERATION_SCAN, REGION_MEMBER_SET_LIMIT } from "../src/api/analyst/limits.js";
 import { luceneQuery } from "../src/api/analyst/lucene.js";
 import { cypher } from "../src/db/cypher.js";
+import { RELATION_TYPES } from "../src/model/relation.js";
+
+const STATED_TYPES = Object.keys(RELATION_TYPES).filter((t) => t !== "LOCATED_IN" && t !== "PART_OF");
 
 /**
  * Each case: a GraphQL request and the equivalent raw Cypher with its parameters (the same Cypher
@@ -99,6 +102,52 @@ export function queryCases(ids: CaseIds): QueryCase[] {
       },
       cypher: cypher("analyst/region-links.cypher"),
       params: { a: ids.regionA, b: ids.regionB, limit: int(200), memberSetLimit: REGION_MEMBER_SET_LIMIT, includeDrafts: false },
+    },
+    {
+      name: "regionCooperation",
+      graphql: {
+        query: `query ($a: ID!, $b: ID!) { regionCooperation(a: $a, b: $b) {
+          total links { a { id } b { id } bridge { id } ${EDGES} dates placementA { basis region { id } } placementB { basis region { id } } }
+          pairs { a { id } b { id } links articles firstDate lastDate } } }`,
+        variables: { a: ids.regionA, b: ids.regionB },
+      },
+      cypher: cypher("analyst/region-cooperation.cypher"),
+      // As the resolver passes the defaults (src/api/analyst/resolvers.ts).
+      params: {
+        a: ids.regionA,
+        b: ids.regionB,
+        ...Object.fromEntries(["aKinds", "aTypes", "bKinds", "bTypes", "relationTypes"].map((k) => [k, ["*"]])),
+        bridgeKinds: ["Agreement", "Event", "Lab", "Company"],
+        direct: true,
+        bridged: true,
+        window: false,
+        since: new neo4j.types.Date(1, 1, 1),
+        until: new neo4j.types.Date(9999, 12, 31),
+        gazetteer: true,
+        placements: ["LOCATED", "NAME", "EVENT"],
+        limit: int(200),
+        scan: REGION_COOPERATION_SCAN,
+        includeDrafts: false,
+      },
+    },
+    {
+      name: "connections (k = 3)",
+      graphql: {
+        query: `query ($a: ID!, $b: ID!) { connections(from: $a, to: $b) ${SUBGRAPH} }`,
+        variables: { a: ids.from, b: ids.regionB },
+      },
+      cypher: cypher("analyst/connections.cypher").replace("SHORTEST $k", "SHORTEST 3"),
+      params: {
+        from: ids.from,
+        to: ids.regionB,
+        maxHops: int(6),
+        avoid: [""],
+        avoidKinds: [""],
+        types: ["", ...STATED_TYPES],
+        placeTypes: ["", "LOCATED_IN", "PART_OF"],
+        maxDegree: int(50),
+        includeDrafts: false,
+      },
     },
     {
       name: "generated: companies page",

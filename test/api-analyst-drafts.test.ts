@@ -93,4 +93,32 @@ describe("analyst queries leave drafts awaiting review out unless asked", () => 
     expect(all).toContain(`cityu CO_FOUNDED ${LAB}`);
     expect(all).toEqual(expect.arrayContaining(plain.map(key)));
   });
+
+  it("regionCooperation neither links, bridges nor places through drafts by default", async () => {
+    const Q = `query ($d: Boolean) { regionCooperation(a: "hong-kong", b: "dongguan", includeDrafts: $d) {
+      links { a { id draft } b { id draft } bridge { id draft } edges { ${EDGE} } placementB { basis edges { ${EDGE} } } } } }`;
+    const mentionsLab = (l: any) => [l.a.id, l.b.id, l.bridge?.id].includes(LAB);
+    const plain = (await data(Q)).regionCooperation.links;
+    expect(plain.length).toBeGreaterThan(0);
+    expect(plain.some(mentionsLab)).toBe(false);
+    for (const l of plain) for (const e of [...l.edges, ...l.placementB.edges]) expect(e.draft, key(e)).toBe(false);
+    const all = (await data(Q, { d: true })).regionCooperation.links;
+    const lab = all.find((l: any) => l.a.id === "cityu" && l.b.id === LAB);
+    expect(lab.b.draft).toBe(true);
+    expect(lab.edges).toEqual([expect.objectContaining({ source: "cityu", type: "CO_FOUNDED", target: LAB, draft: true })]);
+    // The lab lies in Dongguan only by a drafted statement, and says so.
+    expect(lab.placementB.basis).toBe("LOCATED");
+    expect(lab.placementB.edges).toEqual([expect.objectContaining({ source: LAB, type: "LOCATED_IN", target: "dongguan", draft: true })]);
+  });
+
+  it("connections do not pass through drafts by default", async () => {
+    const Q = `query ($d: Boolean) { connections(from: "catl", to: "${LAB}", includeDrafts: $d) { nodes { id } edges { ${EDGE} } } }`;
+    expect((await data(Q)).connections).toEqual([]);
+    const paths = (await data(Q, { d: true })).connections;
+    expect(paths.length).toBeGreaterThan(0);
+    for (const p of paths) {
+      expect(p.nodes.at(-1).id).toBe(LAB);
+      expect(p.edges.some((e: { draft: boolean }) => e.draft)).toBe(true);
+    }
+  });
 });

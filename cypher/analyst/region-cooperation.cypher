@@ -43,44 +43,45 @@
 // details of their placements.
 MATCH (ra:Region {id: $a}), (rb:Region {id: $b})
 WHERE $includeDrafts OR (NOT coalesce(ra.draft, false) AND NOT coalesce(rb.draft, false))
-// Each area's regions (a region and the regions inside it) and their usable names.
-CALL (ra, rb) {
-  UNWIND [0, 1] AS i
-  WITH i, [ra, rb][i] AS top
-  MATCH (top) (()<-[c:PART_OF|LOCATED_IN]-(x:Region) WHERE $includeDrafts OR (NOT coalesce(c.draft, false) AND NOT coalesce(x.draft, false))){0,8} (r)
-  WITH i, top, collect(DISTINCT r) AS rs
-  ORDER BY i
-  WITH top, [r IN rs | elementId(r)] AS ids,
-       reduce(acc = [], r IN rs | acc + [n IN coalesce(r.names, []) WHERE size(n) >= 2 AND (size(n) >= 4 OR NOT n =~ '[ -~]+') | {name: n, region: r}]) AS names
-  RETURN collect({top: top, ids: ids, names: names}) AS areas
-}
-WITH ra, rb, areas[0] AS areaA, areas[1] AS areaB
-// Every region name, to tell an organisation whose name places it somewhere else (EVENT only).
-CALL () {
-  OPTIONAL MATCH (r:Region) WHERE 'EVENT' IN $placements
-  UNWIND coalesce(r.names, []) AS n
-  WITH n WHERE size(n) >= 2 AND (size(n) >= 4 OR NOT n =~ '[ -~]+')
-  RETURN collect(DISTINCT n) AS allNames
-}
 // Side 0 walks from a's area and places the far end in b's by any basis; side 1 walks from b's
 // area and places the far end in a's by NAME or EVENT (LOCATED-LOCATED links are side 0's).
 // Side 0 also starts from the organisations of a's area placed by NAME, found through the
 // full-text index by the area's region names (all of them when there are at most 300, else the
 // top region's), and places their far ends by NAME or EVENT (side 1 finds those LOCATED in b).
-UNWIND [{side: 0, from: areaA, to: areaB}, {side: 1, from: areaB, to: areaA}] AS s
-CALL (s) {
-  WITH s.from.top AS top
-  MATCH (top) ((p)<-[c:PART_OF|LOCATED_IN]-(m) WHERE ($gazetteer OR m:Region OR coalesce(c.basis, 'article') <> 'gazetteer')
-                                                AND ($includeDrafts OR (NOT coalesce(c.draft, false) AND NOT coalesce(m.draft, false)))){0,8} (x)
+// Rows carry the two region nodes and the areas' region ids, not the areas' names.
+// Each area's regions, as element ids: a far end lies in the area when its nearest region is one.
+CALL (ra, rb) {
+  UNWIND [0, 1] AS i
+  WITH i, [ra, rb][i] AS top
+  MATCH (top) (()<-[c:PART_OF|LOCATED_IN]-(m:Region) WHERE $includeDrafts OR (NOT coalesce(c.draft, false) AND NOT coalesce(m.draft, false))){0,8} (r)
+  WITH i, collect(DISTINCT r) AS rs
+  ORDER BY i
+  RETURN collect([r IN rs | elementId(r)]) AS regionIds,
+         collect(apoc.coll.toSet(reduce(acc = [], r IN rs | acc + [n IN coalesce(r.names, []) WHERE size(n) >= 2 AND (size(n) >= 4 OR NOT n =~ '[ -~]+')]))) AS regionNames
+}
+UNWIND [{side: 0, from: ra, toIds: regionIds[1], toNames: regionNames[1]},
+        {side: 1, from: rb, toIds: regionIds[0], toNames: regionNames[0]}] AS s
+WITH ra, rb, regionIds, s.side AS side, s.from AS fromTop, s.toIds AS toIds, s.toNames AS toNames
+CALL (side, fromTop) {
+  MATCH (fromTop) ((p)<-[c:PART_OF|LOCATED_IN]-(m) WHERE ($gazetteer OR m:Region OR coalesce(c.basis, 'article') <> 'gazetteer')
+                                                    AND ($includeDrafts OR (NOT coalesce(c.draft, false) AND NOT coalesce(m.draft, false)))){0,8} (x)
   RETURN DISTINCT x, 'LOCATED' AS start
   UNION
-  WITH s WHERE s.side = 0 AND 'NAME' IN $placements
-  UNWIND CASE WHEN size(s.from.names) <= 300 THEN s.from.names ELSE [rn IN s.from.names WHERE rn.region = s.from.top] END AS rn
-  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(rn.name, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
-  WITH node AS x, rn
+  WITH side, fromTop WHERE side = 0 AND 'NAME' IN $placements
+  MATCH (fromTop) (()<-[c:PART_OF|LOCATED_IN]-(m:Region) WHERE $includeDrafts OR (NOT coalesce(c.draft, false) AND NOT coalesce(m.draft, false))){0,8} (r)
+  WITH DISTINCT r
+  UNWIND [n IN coalesce(r.names, []) WHERE size(n) >= 2 AND (size(n) >= 4 OR NOT n =~ '[ -~]+')] AS name
+  WITH collect(DISTINCT {name: name, top: r.id = $a}) AS rns
+  WITH CASE WHEN size(rns) <= 300 THEN rns ELSE [rn IN rns WHERE rn.top] END AS rns
+  // One index query: every name as an escaped phrase, OR-ed.
+  WITH [rn IN rns | rn.name] AS names
+  WITH names, [n IN names | '"' + replace(replace(n, '\\', '\\\\'), '"', '\\"') + '"'] AS phrases
+  WHERE size(phrases) > 0
+  CALL db.index.fulltext.queryNodes('entity_names', apoc.text.join(phrases, ' OR ')) YIELD node
+  WITH node AS x, names
   WHERE (x:Institution OR x:Company OR x:Lab)
     AND ($includeDrafts OR NOT coalesce(x.draft, false))
-    AND any(n IN coalesce(x.names, []) WHERE n CONTAINS rn.name)
+    AND any(n IN coalesce(x.names, []) WHERE any(rn IN names WHERE n CONTAINS rn))
     AND NOT EXISTS { MATCH (x)-[k:LOCATED_IN|PART_OF]->(d)
                      WHERE ($gazetteer OR coalesce(k.basis, 'article') <> 'gazetteer')
                        AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false))) }
@@ -103,44 +104,56 @@ CALL (x) {
     AND ($includeDrafts OR none(z IN [r1, r2, bridge, y] WHERE coalesce(z.draft, false)))
   RETURN y, bridge, [r1, r2] AS rels
 }
-// Where y lies relative to the other area.
-CALL (y, s, start, allNames) {
-  WITH y, s, start, allNames,
+// Where y lies relative to the other area, worked out once per far end (an event's participants
+// are the far end of every other participant's link). The cheap tests come first: most far ends
+// have a containment chain, and only those without one are matched by name or event.
+WITH ra, rb, regionIds, side, start, toIds, toNames, collect({x: x, y: y, bridge: bridge, rels: rels}) AS found
+CALL (side, start, toIds, toNames, found) {
+  UNWIND found AS f
+  WITH DISTINCT f.y AS y, side, start, toIds, toNames
+  WITH y, side, start, toIds, toNames,
        EXISTS { MATCH (y)-[k:LOCATED_IN|PART_OF]->(d)
                 WHERE ($gazetteer OR y:Region OR coalesce(k.basis, 'article') <> 'gazetteer')
                   AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false))) } AS located,
        (y:Institution OR y:Company OR y:Lab) AS organisation
-  WITH y, s, start, allNames, located, organisation,
-       organisation AND any(n IN coalesce(y.names, []) WHERE any(rn IN s.to.names WHERE n CONTAINS rn.name)) AS namedTo
-  RETURN CASE
+  WITH y, CASE
            WHEN located THEN
-             CASE WHEN s.side = 0 AND start = 'LOCATED' AND EXISTS {
+             // y's nearest regions (through non-region containers such as a hotel), one of the area's.
+             CASE WHEN side = 0 AND start = 'LOCATED' AND EXISTS {
                     MATCH (y) ((c)-[k:LOCATED_IN|PART_OF]->(d) WHERE NOT c:Region
                                  AND ($gazetteer OR coalesce(k.basis, 'article') <> 'gazetteer')
                                  AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false)))){0,8} (nearest:Region)
-                    WHERE elementId(nearest) IN s.to.ids } THEN 'LOCATED' END
-           WHEN namedTo THEN 'NAME'
+                    WHERE elementId(nearest) IN toIds } THEN 'LOCATED' END
            WHEN NOT (organisation OR y:Agreement) THEN null
-           WHEN organisation AND any(n IN coalesce(y.names, []) WHERE any(rn IN allNames WHERE n CONTAINS rn)) THEN null
-           WHEN EXISTS {
+           WHEN organisation AND any(n IN coalesce(y.names, []) WHERE any(rn IN toNames WHERE n CONTAINS rn)) THEN 'NAME'
+           WHEN NOT EXISTS {
                   MATCH (y) (()-[:PARTY_TO]->(:Agreement)){0,1} (ag:Agreement)-[an:ANNOUNCED_AT]->(ev:Event)
                   WHERE $includeDrafts OR none(z IN [an, ag, ev] WHERE coalesce(z.draft, false))
                   MATCH (ev) ((c)-[k:LOCATED_IN|PART_OF]->(d) WHERE NOT c:Region
                                AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false)))){1,8} (nearest:Region)
-                  WHERE elementId(nearest) IN s.to.ids } THEN 'EVENT'
+                  WHERE elementId(nearest) IN toIds } THEN null
+           // An organisation whose name places it anywhere is not placed where it signed.
+           WHEN organisation AND EXISTS {
+                  MATCH (r:Region)
+                  WHERE any(rn IN coalesce(r.names, []) WHERE size(rn) >= 2 AND (size(rn) >= 4 OR NOT rn =~ '[ -~]+')
+                                                          AND any(n IN coalesce(y.names, []) WHERE n CONTAINS rn)) } THEN null
+           ELSE 'EVENT'
          END AS basis
+  WITH y, basis WHERE basis IN $placements
+  RETURN apoc.map.fromPairs(collect([elementId(y), basis])) AS bases
 }
-WITH areaA, areaB, s, start, x, y, bridge, rels, basis
-WHERE basis IN $placements
+UNWIND found AS f
+WITH ra, rb, regionIds, side, start, f.x AS x, f.y AS y, f.bridge AS bridge, f.rels AS rels, bases[elementId(f.y)] AS basis
+WHERE basis IS NOT NULL
 // Ends oriented a, b; the kind and type filters of each side.
-WITH areaA, areaB, CASE s.side WHEN 0 THEN x ELSE y END AS ea, CASE s.side WHEN 0 THEN y ELSE x END AS eb, bridge,
-     CASE s.side WHEN 0 THEN rels ELSE reverse(rels) END AS rels,
-     CASE s.side WHEN 0 THEN start ELSE basis END AS basisA,
-     CASE s.side WHEN 0 THEN basis ELSE 'LOCATED' END AS basisB
+WITH ra, rb, regionIds, CASE side WHEN 0 THEN x ELSE y END AS ea, CASE side WHEN 0 THEN y ELSE x END AS eb, bridge,
+     CASE side WHEN 0 THEN rels ELSE reverse(rels) END AS rels,
+     CASE side WHEN 0 THEN start ELSE basis END AS basisA,
+     CASE side WHEN 0 THEN basis ELSE 'LOCATED' END AS basisB
 WHERE ('*' IN $aKinds OR any(l IN labels(ea) WHERE l IN $aKinds)) AND ('*' IN $aTypes OR ea.type IN $aTypes)
   AND ('*' IN $bKinds OR any(l IN labels(eb) WHERE l IN $bKinds)) AND ('*' IN $bTypes OR eb.type IN $bTypes)
 // Each edge's date: its own, the agreement's or event's it leads to, else its earliest article's.
-WITH areaA, areaB, ea, eb, bridge, rels, basisA, basisB,
+WITH ra, rb, regionIds, ea, eb, bridge, rels, basisA, basisB,
      [r IN rels |
        CASE
          WHEN r.date IS NOT NULL THEN {d: r.date, p: coalesce(r.datePrecision, 'day')}
@@ -157,13 +170,13 @@ WHERE NOT $window
                                            ELSE t.d END) >= $since))
 // (No DISTINCT: each x is walked once and side 1 finds no link side 0 finds; only overlapping
 // areas give a link twice, once each way.)
-WITH areaA, areaB, ea, eb, bridge, rels, basisA, basisB,
+WITH ra, rb, regionIds, ea, eb, bridge, rels, basisA, basisB,
      [t IN dates WHERE t IS NOT NULL |
        CASE t.p WHEN 'year' THEN left(toString(t.d), 4) WHEN 'month' THEN left(toString(t.d), 7) ELSE toString(t.d) END] AS days
 LIMIT $scan
 WITH collect({ea: ea, eb: eb, bridge: bridge, rels: rels, basisA: basisA, basisB: basisB, days: days,
               articleIds: apoc.coll.toSet(reduce(acc = [], r IN rels | acc + coalesce(r.articleIds, [])))}) AS links,
-     areaA, areaB
+     ra, rb, regionIds
 // The overview: per pair of ends.
 CALL (links) {
   UNWIND links AS l
@@ -176,43 +189,51 @@ CALL (links) {
                   types: apoc.coll.sort(apoc.coll.toSet(reduce(acc = [], l IN ls | acc + [r IN l.rels | type(r)]))),
                   firstDate: apoc.coll.min(days), lastDate: apoc.coll.max(days)}) AS pairs
 }
-// The page, with the details of each end's placement.
-CALL (links, areaA, areaB) {
-  UNWIND links AS l
-  WITH l, areaA, areaB
-  ORDER BY l.ea.id, l.eb.id, coalesce(l.bridge.id, ''), reduce(t = '', r IN l.rels | t + type(r) + ' ')
-  LIMIT $limit
-  UNWIND [{side: 0, en: l.ea, basis: l.basisA, area: areaA}, {side: 1, en: l.eb, basis: l.basisB, area: areaB}] AS e
+// The page: the first $limit links by ends, bridge and types, sorted as one list (an ORDER BY
+// over the unwound links ran out of memory at S: every buffered row was charged for the whole
+// list), then the details of each end's placement.
+WITH links, pairs, ra, rb, regionIds,
+     apoc.coll.sortMaps([l IN links | l {.*, key: l.ea.id + ' ' + l.eb.id + ' ' + coalesce(l.bridge.id, '') + ' ' +
+                                            reduce(t = '', r IN l.rels | t + type(r) + ' ')}], '^key')[..$limit] AS page
+CALL (page, ra, rb, regionIds) {
+  UNWIND page AS l
+  UNWIND [{side: 0, en: l.ea, basis: l.basisA, top: ra, ids: regionIds[0]}, {side: 1, en: l.eb, basis: l.basisB, top: rb, ids: regionIds[1]}] AS e
   OPTIONAL CALL (e) {
-    WITH e, e.en AS en WHERE e.basis = 'LOCATED'
-    MATCH p = SHORTEST 1 (en) ((c)-[k:LOCATED_IN|PART_OF]->(d) WHERE ($gazetteer OR c:Region OR coalesce(k.basis, 'article') <> 'gazetteer')
-                                  AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false)))){0,8} (r:Region)
-    WHERE elementId(r) IN e.area.ids
+    // LOCATED: the shortest chain to the end's nearest region inside the area.
+    WITH e, e.en AS en, e.top AS top WHERE e.basis = 'LOCATED'
+    MATCH p = SHORTEST 1 (en) ((c)-[k:LOCATED_IN|PART_OF]->(d) WHERE NOT c:Region
+                                   AND ($gazetteer OR coalesce(k.basis, 'article') <> 'gazetteer')
+                                   AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false)))){0,8} (r:Region)
+    WHERE elementId(r) IN e.ids
     RETURN r AS region, relationships(p) AS chain, null AS matchedName, null AS event
     ORDER BY length(p) LIMIT 1
     UNION ALL
-    WITH e WHERE e.basis = 'NAME'
-    UNWIND e.area.names AS rn
-    WITH rn WHERE any(n IN coalesce(e.en.names, []) WHERE n CONTAINS rn.name)
-    RETURN rn.region AS region, [] AS chain, rn.name AS matchedName, null AS event
-    ORDER BY size(rn.name) DESC LIMIT 1
+    // NAME: the longest region name of the area that the end's names contain.
+    WITH e, e.top AS top WHERE e.basis = 'NAME'
+    MATCH (top) (()<-[c:PART_OF|LOCATED_IN]-(m:Region) WHERE $includeDrafts OR (NOT coalesce(c.draft, false) AND NOT coalesce(m.draft, false))){0,8} (r)
+    WITH DISTINCT e, r
+    UNWIND [n IN coalesce(r.names, []) WHERE size(n) >= 2 AND (size(n) >= 4 OR NOT n =~ '[ -~]+')] AS name
+    WITH r, name WHERE any(n IN coalesce(e.en.names, []) WHERE n CONTAINS name)
+    RETURN r AS region, [] AS chain, name AS matchedName, null AS event
+    ORDER BY size(name) DESC LIMIT 1
     UNION ALL
-    WITH e, e.en AS en WHERE e.basis = 'EVENT'
+    // EVENT: the announcement and the event's chain to its nearest region inside the area.
+    WITH e, e.en AS en, e.top AS top WHERE e.basis = 'EVENT'
     MATCH (en) (()-[:PARTY_TO]->(:Agreement)){0,1} (ag:Agreement)-[an:ANNOUNCED_AT]->(ev:Event)
     WHERE ($includeDrafts OR none(z IN [an, ag, ev] WHERE coalesce(z.draft, false)))
     MATCH p = (ev) ((c)-[k:LOCATED_IN|PART_OF]->(d) WHERE NOT c:Region
                      AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false)))){1,8} (r:Region)
-    WHERE elementId(r) IN e.area.ids
+    WHERE elementId(r) IN e.ids
     RETURN r AS region, [an] + relationships(p) AS chain, null AS matchedName, ev AS event
     ORDER BY length(p) LIMIT 1
   }
   WITH l, collect({side: e.side, basis: e.basis, region: region, chain: chain, matchedName: matchedName, event: event}) AS placements
-  RETURN collect({ea: l.ea, eb: l.eb, bridge: l.bridge, rels: l.rels, days: l.days, articleIds: l.articleIds,
-                  placementA: [p IN placements WHERE p.side = 0][0], placementB: [p IN placements WHERE p.side = 1][0]}) AS page
+  RETURN collect({key: l.key, ea: l.ea, eb: l.eb, bridge: l.bridge, rels: l.rels, days: l.days, articleIds: l.articleIds,
+                  placementA: [p IN placements WHERE p.side = 0][0], placementB: [p IN placements WHERE p.side = 1][0]}) AS details
 }
 RETURN size(links) AS total, size(links) >= $scan AS truncated,
        pairs,
-       [l IN page | {
+       [l IN apoc.coll.sortMaps(details, '^key') | {
          a: {id: l.ea.id, labels: labels(l.ea), name: l.ea.name, names: l.ea.names, draft: l.ea.draft, confidence: l.ea.confidence, rule: l.ea.rule},
          b: {id: l.eb.id, labels: labels(l.eb), name: l.eb.name, names: l.eb.names, draft: l.eb.draft, confidence: l.eb.confidence, rule: l.eb.rule},
          bridge: CASE WHEN l.bridge IS NULL THEN null ELSE {id: l.bridge.id, labels: labels(l.bridge), name: l.bridge.name, names: l.bridge.names,
