@@ -28,12 +28,11 @@ runMain(async () => {
   const startup = new AbortController();
 
   // Handled by us from the start (Apollo's own handler is off: it re-raises the signal and the
-  // process dies before Neo4j is closed). A second Ctrl-C while stopping ends at once.
+  // process dies before Neo4j is closed).
   const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) {
-      neo4j?.kill();
-      process.exit(0);
-    }
+    // A second signal changes nothing: a Ctrl-C under `npm start` arrives twice (from the terminal
+    // and forwarded by npm), and the stop budget below ends everything in time anyway.
+    if (stopping) return;
     stopping = true;
     const t0 = performance.now();
     log.info({ signal }, "stopping: API, Neo4j driver, embedded Neo4j");

@@ -30,9 +30,10 @@ export async function ingestArticle(article: NewArticle, token: string): Promise
   return (await gql<{ ingestArticle: ArticleReview }>(q, { ...article }, token)).ingestArticle;
 }
 
-export async function articleReview(articleId: string, token: string): Promise<ArticleReview | null> {
+/** Public, like all reading: sent without the token (a stale one would be answered 401). */
+export async function articleReview(articleId: string): Promise<ArticleReview | null> {
   const q = `query ($articleId: ID!) { articleReview(articleId: $articleId) { ${REVIEW} } }`;
-  return (await gql<{ articleReview: ArticleReview | null }>(q, { articleId }, token || undefined)).articleReview;
+  return (await gql<{ articleReview: ArticleReview | null }>(q, { articleId })).articleReview;
 }
 
 export async function reviewFacts(articleId: string, accept: string[], reject: string[], token: string): Promise<ReviewOutcome> {
@@ -46,7 +47,8 @@ export function reviewErrorMessage(err: unknown): string {
   const e = err as { message?: string; code?: string };
   switch (e.code) {
     case "UNAUTHENTICATED":
-      return "The editor token is missing, malformed or expired. Paste a fresh one (npm run token -- --role editor) and try again.";
+      // The server says why (no exp claim, expired, signed for another issuer…).
+      return `The editor token is missing, malformed or expired (${e.message ?? "refused"}). Paste a fresh one (npm run token -- --role editor) and try again.`;
     case "FORBIDDEN":
       return "This token may not review articles: it needs the editor role (npm run token -- --role editor).";
     case "BAD_USER_INPUT":

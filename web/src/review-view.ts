@@ -193,7 +193,7 @@ export function reviewView(status: Status): View {
       }
       if (current?.articleId !== id) {
         try {
-          current = (await articleReview(id, form.currentToken())) ?? undefined;
+          current = (await articleReview(id)) ?? undefined;
         } catch (err) {
           form.showError(reviewErrorMessage(err));
           return status(`The review of ${id} could not be loaded.`, true);
