@@ -390,6 +390,35 @@ describe("deeply nested input", () => {
     expect(r.errors?.[0]?.message).toMatch(/^Token limit of 2000 exceeded/);
   });
 
+  /** An OR of `n` conditions, as JSON text. */
+  const wide = (n: number) => `{"OR":[${Array.from({ length: n }, (_, i) => `{"id":{"eq":"c${i}"}}`).join(",")}]}`;
+
+  it("an OR of 20,000 conditions in the variables is 400 BAD_USER_INPUT, and Neo4j stays free for others", async () => {
+    // Before the bound this request held the query planner for minutes (2,000 conditions: 13 s).
+    const started = Date.now();
+    const [abusive, other] = await Promise.all([post(wide(20_000)), gql(api, `{ companies(where: { id: { eq: "catl" } }) { id } }`)]);
+    expect(abusive.status).toBe(400);
+    expect(JSON.parse(abusive.body).errors[0]).toEqual({
+      message: "a list in variables holds 20000 items (at most 1000)",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    expect(other.data).toEqual({ companies: [{ id: "catl" }] });
+    // Generous: the point is seconds, not minutes.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("an OR of 600 conditions (under the list bound) is refused by the count of conditions", async () => {
+    const r = await post(wide(600));
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).errors[0].message).toMatch(/^variables hold more than 500 objects and lists/);
+  });
+
+  it("an OR of 50 conditions still runs", async () => {
+    const r = await post(wide(50).replace('"c7"', '"catl"'));
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toEqual({ data: { companies: [{ id: "catl" }] } });
+  });
+
   it("a filter nested 20 deep still runs", async () => {
     const r = await post(nested(20));
     expect(r.status).toBe(200);

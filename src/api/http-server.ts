@@ -5,6 +5,7 @@ import type { Logger } from "../log.js";
 import type { ApiContext } from "./context.js";
 import { cutEchoes } from "./errors.js";
 import { corsFor, fromAnotherSite, hostAllowed, originAllowed, setSecurityHeaders } from "./http-security.js";
+import { inputProblem } from "./input-limits.js";
 
 /**
  * Request bodies are capped at 3 MB: enough for ingestArticle's article text of up to 1 MB (checked
@@ -12,14 +13,6 @@ import { corsFor, fromAnotherSite, hostAllowed, originAllowed, setSecurityHeader
  * (graphql-armor caps their tokens).
  */
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
-
-/**
- * How deeply `variables` and `extensions` may nest. A legitimate filter is a few levels deep per
- * relationship it follows; thousands of levels overflow the stack of whatever walks them
- * (graphql-js's coercion, the Cypher translation). The query text's own nesting is bounded by the
- * token limit.
- */
-export const MAX_INPUT_DEPTH = 64;
 
 /** A route answers a request it owns and returns true, or returns false to let the next one try. */
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
@@ -114,12 +107,8 @@ async function serveGraphQL(
   } catch (err) {
     return sendJson(res, 400, { errors: [{ message: (err as Error).message, extensions: { code: "BAD_REQUEST" } }] });
   }
-  const tooDeep = inputTooDeep(req.method === "GET" ? fromSearch(url) : body);
-  if (tooDeep) {
-    return sendJson(res, 400, {
-      errors: [{ message: `${tooDeep} nested deeper than ${MAX_INPUT_DEPTH} levels`, extensions: { code: "BAD_USER_INPUT" } }],
-    });
-  }
+  const problem = inputProblem(req.method === "GET" ? fromSearch(url) : body);
+  if (problem) return sendJson(res, 400, { errors: [{ message: problem, extensions: { code: "BAD_USER_INPUT" } }] });
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
     context: () => makeContext(req),
@@ -166,21 +155,6 @@ function fromSearch(url: URL): Record<string, unknown> {
     }
   }
   return out;
-}
-
-/** "variables" or "extensions" when one nests deeper than MAX_INPUT_DEPTH; measured without recursion. */
-function inputTooDeep(body: unknown): string | undefined {
-  if (typeof body !== "object" || body === null) return undefined;
-  for (const key of ["variables", "extensions"]) {
-    const stack: Array<[unknown, number]> = [[(body as Record<string, unknown>)[key], 0]];
-    while (stack.length > 0) {
-      const [value, depth] = stack.pop() as [unknown, number];
-      if (typeof value !== "object" || value === null) continue;
-      if (depth >= MAX_INPUT_DEPTH) return key;
-      for (const child of Object.values(value)) stack.push([child, depth + 1]);
-    }
-  }
-  return undefined;
 }
 
 function parseJson(raw: Buffer | undefined): unknown {
