@@ -425,3 +425,35 @@ describe("deeply nested input", () => {
     expect(JSON.parse(r.body)).toEqual({ data: { companies: [{ id: "catl" }] } });
   });
 });
+
+describe("arguments no answer can honour", () => {
+  it("a negative page size is 400 BAD_USER_INPUT naming the argument, as a literal or a variable", async () => {
+    const literal = await gql(api, "{ companies(limit: -1) { id } }");
+    expect(literal.status).toBe(400);
+    expect(literal.errors?.[0]?.message).toBe("limit must not be negative (got -1)");
+    expect(literal.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const variable = await gql(api, "query ($n: Int) { companiesConnection(first: $n) { totalCount } }", { n: -1 });
+    expect(variable.status).toBe(400);
+    expect(variable.errors?.[0]?.message).toBe("first must not be negative (got -1)");
+  });
+
+  it("a cursor the API never issued is 400, not silently the first page; an issued one pages on", async () => {
+    const garbage = await gql(api, '{ companiesConnection(first: 2, after: "garbage") { edges { node { id } } } }');
+    expect(garbage.status).toBe(400);
+    expect(garbage.errors?.[0]?.message).toMatch(/^after is not a cursor this API issued/);
+    const first = await gql<{ companiesConnection: { pageInfo: { endCursor: string }; edges: Array<{ node: { id: string } }> } }>(
+      api,
+      "{ companiesConnection(first: 2, sort: [{ id: ASC }]) { pageInfo { endCursor } edges { node { id } } } }",
+    );
+    const cursor = first.data?.companiesConnection.pageInfo.endCursor as string;
+    const next = await gql<{ companiesConnection: { edges: Array<{ node: { id: string } }> } }>(
+      api,
+      "query ($after: String) { companiesConnection(first: 2, after: $after, sort: [{ id: ASC }]) { edges { node { id } } } }",
+      { after: cursor },
+    );
+    expect(next.status).toBe(200);
+    const ids = (r: typeof next | typeof first) => r.data?.companiesConnection.edges.map((e) => e.node.id) ?? [];
+    expect(ids(next)).toHaveLength(2);
+    expect(ids(next).some((id) => ids(first).includes(id))).toBe(false);
+  });
+});

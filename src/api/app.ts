@@ -8,6 +8,7 @@ import { DEFAULT_TOKEN_RULES, type TokenRules } from "../auth/rules.js";
 import { authenticator } from "../auth/verify.js";
 import { projectRoot } from "../config.js";
 import type { Logger } from "../log.js";
+import { argumentChecks } from "./argument-checks.js";
 import { type ApiContext, contextFactory } from "./context.js";
 import { errorFormatter } from "./errors.js";
 import { graphiqlRoute } from "./graphiql.js";
@@ -74,6 +75,7 @@ export async function startApi(o: ApiOptions): Promise<RunningApi> {
     // graphql-armor is typed against Apollo's CommonJS build; the plugin objects are the same.
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<ApiContext>[]),
+      argumentChecks<ApiContext>(),
       // Apollo's default cache-control plugin hooks every field resolution to compute HTTP cache
       // hints; the API sets none, so it is pure per-field overhead.
       ApolloServerPluginCacheControlDisabled(),
