@@ -272,7 +272,25 @@ const NOT_NAME_ENDINGS = new Set([..."区市省县局院所部委会司处厅园
 
 export function isPersonName(name: string): boolean {
   if (!/^\p{Script=Han}{2,4}$/u.test(name) || NOT_NAME_ENDINGS.has(name.at(-1) as string)) return false;
-  return ZH_SURNAMES.has(name.slice(0, 2)) ? name.length >= 3 : ZH_SURNAMES.has(name[0] as string) && name.length <= 3;
+  // 和李泓: a joining word before a name (和, 与 and 及 are surnames too rarely to matter).
+  if (name.length === 3 && /^[和与及]/.test(name) && ZH_SURNAMES.has(name[1] as string)) return false;
+  const surnamed = ZH_SURNAMES.has(name.slice(0, 2)) ? name.length >= 3 : ZH_SURNAMES.has(name[0] as string) && name.length <= 3;
+  return surnamed && !(name.length === 2 && isCommonWord(name));
+}
+
+/** Tags of words that are no one's name (方面 n, 揭牌 v, 周年 t); names come back as x, nr or a (高松). */
+const COMMON_TAGS = /^(?:n|v|vn|vd|t|d|p|c|r|m|q|f|s|ns|nt|nz|l|i)$/;
+const commonWords = new Map<string, boolean>();
+
+/** 方面, 成员, 揭牌: a two-character word jieba reads as one common word starts with a surname only by chance. */
+function isCommonWord(word: string): boolean {
+  let common = commonWords.get(word);
+  if (common === undefined) {
+    const tokens = tagChinese(word);
+    common = tokens.length === 1 && COMMON_TAGS.test((tokens[0] as Token).tag);
+    commonWords.set(word, common);
+  }
+  return common;
 }
 
 /** 礦物質絕緣防火電纜、軌道交通直流電纜等拳頭産品: items listed before 等 + a word for products, techniques or fields. */
