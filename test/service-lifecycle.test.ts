@@ -18,6 +18,7 @@ const cfg = loadConfig();
 const SECRET = "lifecycle-test-secret-0123456789-abcdefgh";
 const ISSUER = "rig-lifecycle-issuer";
 const AUDIENCE = "rig-lifecycle-api";
+const HAS_SCRIPT = spawnSync("script", ["--version"]).status === 0;
 /** How long stopping may take, measured from the signal to the process's exit. */
 const STOP_BOUND_MS = 3_000;
 
@@ -147,7 +148,7 @@ describe("the console log", () => {
     expect(JSON.parse(r.stderr.trim())).toMatchObject({ level: 30, msg: "API listening", port: 4000 });
   });
 
-  it.skipIf(spawnSync("script", ["--version"]).status !== 0)("is readable lines on a terminal", () => {
+  it.skipIf(!HAS_SCRIPT)("is readable lines on a terminal", () => {
     // script(1) runs the command on a pseudo-terminal.
     const out = execFileSync("script", ["-qec", `${process.execPath} --import tsx -e '${logLine}'`, "/dev/null"], {
       cwd: cfg.projectRoot,
@@ -331,4 +332,48 @@ describe.skipIf(Boolean(cfg.NEO4J_URI))("npm start as a service", () => {
       if (run.child.exitCode === null) run.child.kill("SIGKILL");
     }
   }, 240_000);
+
+  it.skipIf(!HAS_SCRIPT)(
+    "`npm start` in a terminal: a readable console, and Ctrl-C ends it with exit code 0 within 3 s",
+    async () => {
+      // script(1) gives `npm start` a terminal; the ^C written to it reaches npm, its shell, node and
+      // the JVM as SIGINT, as a key press would. The shell npm runs (dash) reports a child that got
+      // SIGINT as killed unless the script execs node: this checks the exit code a user sees.
+      const port = await freePort();
+      const env = { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", LOG_FORMAT: "", NEO4J_HEAP: "512m", NEO4J_PAGECACHE: "64m" };
+      const child = spawn("script", ["-qec", "npm start", "/dev/null"], {
+        cwd: cfg.projectRoot,
+        env: { ...env, DATA_DIR: dataDir, PORT: String(port), BOLT_PORT: String(await freePort()) },
+        stdio: ["pipe", "pipe", "pipe"],
+      });
+      let raw = "";
+      child.stdout.on("data", (c: Buffer) => {
+        raw += c.toString();
+      });
+      const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+        child.once("exit", (code) => resolve({ code, at: performance.now() })),
+      );
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes and carriage returns of a terminal
+      const text = () => raw.replace(/\u001b\[\d+m|\r/g, "");
+      try {
+        await until("the ready lines", 200_000, async () => (text().includes("Ctrl-C stops everything") ? true : undefined));
+        expect(text()).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO {2}API listening {2}url=http:\/\/127\.0\.0\.1:\d+\/graphql$/m);
+        const jvmPid = Number(/embedded Neo4j is ready {2}uri=\S+ pid=(\d+)/.exec(text())?.[1]);
+        expect(alive(jvmPid)).toBe(true);
+        const t0 = performance.now();
+        child.stdin.write("\u0003");
+        const { code, at } = await exited;
+        console.log(`Ctrl-C under npm start: exit ${code} after ${Math.round(at - t0)} ms`);
+        expect(code).toBe(0);
+        expect(at - t0).toBeLessThan(STOP_BOUND_MS);
+        expect(text()).toMatch(
+          /Stopped the API(, the Neo4j driver and the embedded Neo4j| and the Neo4j driver, and killed the embedded Neo4j,) in \d+ ms \(SIGINT\)/,
+        );
+        await until("the JVM to be gone", 2_000, async () => (alive(jvmPid) ? undefined : true));
+      } finally {
+        if (child.exitCode === null) child.kill("SIGKILL");
+      }
+    },
+    240_000,
+  );
 });
