@@ -8,8 +8,11 @@ import { pino } from "pino";
 const env = (name: string) => process.env[name]?.trim() || undefined;
 const format = env("LOG_FORMAT") ?? (process.stderr.isTTY ? "pretty" : "json");
 
+// An unknown LOG_LEVEL logs at info here; loadConfig() then refuses it with a clear message.
+const level = env("LOG_LEVEL") ?? "info";
+
 export const log = pino(
-  { level: env("LOG_LEVEL") ?? "info", base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
+  { level: level === "silent" || level in pino.levels.values ? level : "info", base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
   format === "pretty" ? prettyStream(process.stderr.isTTY === true) : pino.destination({ dest: 2, sync: true }),
 );
 export type Logger = typeof log;

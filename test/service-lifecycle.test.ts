@@ -124,6 +124,13 @@ describe("the token command", () => {
     }
   });
 
+  it("a wrong setting (LOG_LEVEL=verbose) is named without a stack trace, exit 1", () => {
+    const r = token({ JWT_SECRET: SECRET, LOG_LEVEL: "verbose" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^invalid configuration in the environment:\n {2}LOG_LEVEL: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("refuses a lifetime past JWT_MAX_LIFETIME, and writes JWT_ISSUER and JWT_AUDIENCE into the token", () => {
     const long = token({ JWT_SECRET: SECRET, JWT_MAX_LIFETIME: "2h" }, ["--expires", "3h"]);
     expect(long.status).toBe(1);
