@@ -180,6 +180,25 @@ describe("analyst explorer in a real Chromium", () => {
     expect(links).toContain("Hong Kong Science and Technology Parks Corporation CO_FOUNDED");
     expect(await nodeCount("regions-graph")).toBeGreaterThan(5);
     await shot("regions");
+
+    // Which Hong Kong universities work with Shandong, and through what (regionCooperation).
+    await page.selectOption('[data-testid="region-a-kind"]', "INSTITUTION");
+    await page.waitForURL(/ak=INSTITUTION/);
+    await ready();
+    await page.fill('[data-testid="region-a-type"]', "university");
+    await page.press('[data-testid="region-a-type"]', "Enter");
+    await page.waitForURL(/at=university/);
+    await ready();
+    const universities = await page.textContent('[data-testid="region-links"]');
+    for (const text of [
+      "Hong Kong Baptist University — HKBU-Shandong Normal University Mass Spectrometry",
+      "The Chinese University of Hong Kong — CUHK-Shandong Zaiying",
+      "香港浸会大学与山东师范大学线上签订《质谱成像与质谱定量分析研究》合作协议",
+      'its name says "Shandong"',
+    ]) {
+      expect(universities).toContain(text);
+    }
+    expect(await page.textContent('[data-testid="region-pairs"]')).toContain("Shandong Normal University");
   });
 
   it("exports the graph as CSV, JSON and PNG", async () => {

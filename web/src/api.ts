@@ -119,6 +119,64 @@ export async function regionLinks(a: string, b: string, o: AnalystOptions = {}):
   return (await gql<{ regionLinks: GraphEdge[] }>(q, { a, b, includeDrafts: !!o.includeDrafts })).regionLinks;
 }
 
+export type PlacementBasis = "LOCATED" | "NAME" | "EVENT";
+export interface Placement {
+  basis: PlacementBasis;
+  region: GraphNode;
+  matchedName: string | null;
+  event: GraphNode | null;
+  gazetteer: boolean;
+  edges: GraphEdge[];
+}
+export interface RegionLink {
+  a: GraphNode;
+  b: GraphNode;
+  bridge: GraphNode | null;
+  edges: GraphEdge[];
+  dates: string[];
+  placementA: Placement;
+  placementB: Placement;
+}
+export interface RegionPair {
+  a: GraphNode;
+  b: GraphNode;
+  links: number;
+  articles: number;
+  bridges: string[];
+  firstDate: string | null;
+  lastDate: string | null;
+}
+export interface RegionCooperation {
+  links: RegionLink[];
+  pairs: RegionPair[];
+  total: number;
+  truncated: boolean;
+}
+
+/** Direct and bridged cooperation between two regions, with where each end lies and the overview per pair. */
+export async function regionCooperation(
+  a: string,
+  b: string,
+  filters: { aKinds?: Kind[]; aTypes?: string[]; bridged?: boolean },
+  o: AnalystOptions = {},
+): Promise<RegionCooperation> {
+  const placement = `basis region { ${NODE} } matchedName event { ${NODE} } gazetteer edges { ${EDGE} }`;
+  const q = `query ($a: ID!, $b: ID!, $aKinds: [EntityKind!], $aTypes: [String!], $bridged: Boolean, $includeDrafts: Boolean) {
+    regionCooperation(a: $a, b: $b, aKinds: $aKinds, aTypes: $aTypes, bridged: $bridged, limit: 500, includeDrafts: $includeDrafts) {
+      total truncated
+      links { a { ${NODE} } b { ${NODE} } bridge { ${NODE} } edges { ${EDGE} } dates placementA { ${placement} } placementB { ${placement} } }
+      pairs { a { ${NODE} } b { ${NODE} } links articles bridges firstDate lastDate } } }`;
+  const vars = {
+    a,
+    b,
+    aKinds: filters.aKinds?.length ? filters.aKinds : null,
+    aTypes: filters.aTypes?.length ? filters.aTypes : null,
+    bridged: filters.bridged !== false,
+    includeDrafts: !!o.includeDrafts,
+  };
+  return (await gql<{ regionCooperation: RegionCooperation }>(q, vars)).regionCooperation;
+}
+
 /** Names and kinds for ids (region links return edges only). */
 export async function nodesByIds(ids: string[]): Promise<GraphNode[]> {
   const q = `query ($ids: [ID!]!) { entities(where: { id: { in: $ids } }, limit: 500) { __typename id name names } }`;

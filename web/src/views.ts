@@ -1,4 +1,14 @@
-import { connection, type GraphEdge, type GraphNode, innovationChains, neighborhood, nodesByIds, regionLinks } from "./api.js";
+import {
+  connection,
+  type GraphEdge,
+  type GraphNode,
+  innovationChains,
+  type Kind,
+  neighborhood,
+  nodesByIds,
+  type Placement,
+  regionCooperation,
+} from "./api.js";
 import type { ArticleView } from "./article-view.js";
 import { EntityCard } from "./card.js";
 import { clear, h } from "./dom.js";
@@ -187,53 +197,128 @@ export function chainsView(articles: ArticleView, status: Status): View {
   };
 }
 
-/** Pick two regions (Hong Kong and Shandong) and see the cooperation between them. */
+/**
+ * Pick two regions (Hong Kong and Shandong) and see the cooperation between them, direct and
+ * through a shared agreement, event, lab or company, with where each end lies; filter region A's
+ * ends by kind and type ("Hong Kong universities").
+ */
 export function regionsView(articles: ArticleView, status: Status): View {
-  let a: string | undefined;
-  let b: string | undefined;
-  const go = () => a && b && navigate("regions", { a, b });
+  // The URL's parameters, plus a region picked while the other is still missing.
+  let params = new URLSearchParams();
+  const go = (extra: Record<string, string | undefined>) => {
+    for (const [k, v] of Object.entries(extra)) params.set(k, v ?? "");
+    const next = Object.fromEntries(params);
+    if (next.a && next.b) navigate("regions", next);
+  };
   const aBox = new SearchBox({
     placeholder: "Region A (e.g. 香港)…",
     kinds: ["REGION"],
     testId: "region-a",
-    onPick: (hit) => {
-      a = hit.id;
-      go();
-    },
+    onPick: (hit) => go({ a: hit.id }),
   });
   const bBox = new SearchBox({
     placeholder: "Region B (e.g. 山东)…",
     kinds: ["REGION"],
     testId: "region-b",
-    onPick: (hit) => {
-      b = hit.id;
-      go();
+    onPick: (hit) => go({ b: hit.id }),
+  });
+  const kind = h(
+    "select",
+    {
+      "data-testid": "region-a-kind",
+      "aria-label": "Kind of A's ends",
+      onchange: (e) => go({ ak: (e.target as HTMLSelectElement).value }),
     },
+    h("option", { value: "" }, "A: any kind"),
+    ...(["INSTITUTION", "COMPANY", "LAB", "PERSON", "REGION"] as Kind[]).map((k) => h("option", { value: k }, `A: ${k.toLowerCase()}`)),
+  );
+  const type = h("input", {
+    "data-testid": "region-a-type",
+    "aria-label": "Type of A's ends",
+    placeholder: "type (e.g. university)",
+    size: 16,
+    onchange: (e) => go({ at: (e.target as HTMLInputElement).value.trim() }),
+  });
+  const bridged = h("input", {
+    type: "checkbox",
+    "data-testid": "region-bridged",
+    onchange: (e) => go({ direct: (e.target as HTMLInputElement).checked ? undefined : "1" }),
   });
   const graph = new GraphView({ testId: "regions-graph", onExpand: (n) => navigate("explore", { id: n.id }) });
+  const pairs = h("table", { class: "pairs", "data-testid": "region-pairs" });
   const list = h("ol", { class: "steps", "data-testid": "region-links" });
   const element = h(
     "section",
     { class: "view regions" },
-    h("div", { class: "controls" }, aBox.element, bBox.element),
-    h("div", { class: "split" }, graph.element, h("aside", { class: "card" }, list)),
+    h("div", { class: "controls" }, aBox.element, bBox.element, kind, type, h("label", {}, bridged, " through a shared party")),
+    h("div", { class: "split" }, graph.element, h("aside", { class: "card" }, pairs, list)),
   );
+  const where = (p: Placement) =>
+    p.basis === "LOCATED"
+      ? `in ${p.region.name}${p.gazetteer ? " (gazetteer)" : ""}`
+      : p.basis === "NAME"
+        ? `in ${p.region.name}: its name says "${p.matchedName}"`
+        : `in ${p.region.name}: signed at ${p.event?.name ?? "an event"} there`;
   return {
     element,
     async render(p) {
-      a = p.get("a") ?? undefined;
-      b = p.get("b") ?? undefined;
+      params = new URLSearchParams(p);
+      const a = p.get("a") ?? undefined;
+      const b = p.get("b") ?? undefined;
       clear(list);
+      clear(pairs);
+      kind.value = p.get("ak") ?? "";
+      type.value = p.get("at") ?? "";
+      bridged.checked = p.get("direct") !== "1";
       if (!a || !b) return status("Pick two regions.");
-      const edges = await regionLinks(a, b, { includeDrafts: draftsIncluded(p) });
-      const nodes = await nodesByIds([...new Set([a, b, ...edges.flatMap((e) => [e.source, e.target])])]);
-      const byId = new Map(nodes.map((n) => [n.id, n]));
+      const found = await regionCooperation(
+        a,
+        b,
+        {
+          aKinds: p.get("ak") ? [p.get("ak") as Kind] : undefined,
+          aTypes: p.get("at") ? [p.get("at") as string] : undefined,
+          bridged: bridged.checked,
+        },
+        { includeDrafts: draftsIncluded(p) },
+      );
+      const regions = await nodesByIds([a, b]);
+      const byId = new Map(regions.map((n) => [n.id, n]));
+      for (const l of found.links) for (const n of [l.a, l.b, l.bridge, l.placementA.region, l.placementB.region]) if (n) byId.set(n.id, n);
       aBox.setValue(byId.get(a)?.name ?? a);
       bBox.setValue(byId.get(b)?.name ?? b);
-      await graph.show({ nodes, edges });
-      for (const e of edges) list.append(stepItem(e, byId, articles));
-      if (!edges.length) list.append(h("li", {}, "No direct link between these regions."));
-      status(`${edges.length} link(s) between ${byId.get(a)?.name} and ${byId.get(b)?.name}`);
+      const edges = found.links.flatMap((l) => l.edges);
+      await graph.show({ nodes: [...byId.values()].filter((n) => edges.some((e) => e.source === n.id || e.target === n.id)), edges });
+      pairs.append(
+        h("tr", {}, ...["A", "B", "links", "articles", "first", "last"].map((t) => h("th", {}, t))),
+        ...found.pairs.map((pair) =>
+          h(
+            "tr",
+            {},
+            h("td", {}, pair.a.name),
+            h("td", {}, pair.b.name),
+            h("td", {}, String(pair.links)),
+            h("td", {}, String(pair.articles)),
+            h("td", {}, pair.firstDate ?? "—"),
+            h("td", {}, pair.lastDate ?? "—"),
+          ),
+        ),
+      );
+      for (const l of found.links) {
+        list.append(
+          h(
+            "li",
+            { class: "region-link" },
+            h("strong", {}, l.a.name),
+            l.bridge ? ` — ${l.bridge.name} — ` : " — ",
+            h("strong", {}, l.b.name),
+            h("div", { class: "placement" }, `${l.a.name} ${where(l.placementA)}; ${l.b.name} ${where(l.placementB)}`),
+            h("ol", { class: "steps" }, ...l.edges.map((e) => stepItem(e, byId, articles))),
+          ),
+        );
+      }
+      if (!found.links.length) list.append(h("li", {}, "No link between these regions."));
+      const more = found.truncated || found.total > found.links.length ? ` (showing ${found.links.length} of ${found.total})` : "";
+      status(`${found.total} link(s) between ${byId.get(a)?.name} and ${byId.get(b)?.name}, ${found.pairs.length} pair(s)${more}`);
     },
   };
 }
