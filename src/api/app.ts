@@ -17,6 +17,7 @@ import { allowedHosts } from "./http-security.js";
 import { listen, type Route, sendJson } from "./http-server.js";
 import { queryProtection } from "./protection.js";
 import { assertCompatibleServer, buildApiSchema } from "./schema.js";
+import { unavailableStatus } from "./unavailable-status.js";
 
 export interface ApiOptions {
   driver: Driver;
@@ -76,6 +77,7 @@ export async function startApi(o: ApiOptions): Promise<RunningApi> {
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<ApiContext>[]),
       argumentChecks<ApiContext>(),
+      unavailableStatus<ApiContext>(),
       // Apollo's default cache-control plugin hooks every field resolution to compute HTTP cache
       // hints; the API sets none, so it is pure per-field overhead.
       ApolloServerPluginCacheControlDisabled(),

@@ -9,6 +9,9 @@ const CODE_BY_ERROR_NAME: Record<string, string> = {
 
 /** Neo4j's codes for a transaction stopped by its timeout. */
 const TIMEOUT = /TransactionTimedOut|TransactionTimedOutClientConfiguration/;
+/** The driver's codes for a database it cannot reach (stopped, killed, restarting, unreachable). */
+const UNAVAILABLE = /^(?:ServiceUnavailable|SessionExpired)$|DatabaseUnavailable/;
+export const SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
 
 /** graphql-js's token limit (parseOptions.maxTokens), and armor's prefix on its limit refusals. */
 const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\./;
@@ -67,6 +70,13 @@ export function errorFormatter(log: Logger, development: boolean) {
       ? (CODE_BY_ERROR_NAME[original.name] ?? (original.message === "Unauthenticated" ? "UNAUTHENTICATED" : undefined))
       : undefined;
     if (mapped) return { ...formatted, extensions: { ...formatted.extensions, code: mapped } };
+    if (original?.code && UNAVAILABLE.test(original.code)) {
+      return {
+        message: "the database is not reachable right now; try again shortly",
+        path: formatted.path,
+        extensions: { code: SERVICE_UNAVAILABLE },
+      };
+    }
     if (original?.code && TIMEOUT.test(original.code)) {
       return { message: "the query took too long and was stopped", path: formatted.path, extensions: { code: "TIMEOUT" } };
     }

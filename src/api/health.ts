@@ -11,8 +11,29 @@ export interface Health {
   detail?: string;
 }
 
-/** Healthy only when Neo4j answers and every schema file has been applied and its indexes are online. */
+/** How long /health waits for Neo4j: a load balancer needs an answer, not a hang. */
+export const HEALTH_DEADLINE_MS = 1_000;
+
+/**
+ * Healthy only when Neo4j answers within HEALTH_DEADLINE_MS and every schema file has been applied
+ * and its indexes are online.
+ */
 export async function checkHealth(driver: Driver, database: string): Promise<Health> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<Health>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ok: false, neo4j: "down", schema: "missing", detail: `Neo4j did not answer within ${HEALTH_DEADLINE_MS} ms` }),
+      HEALTH_DEADLINE_MS,
+    );
+  });
+  try {
+    return await Promise.race([probe(driver, database), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function probe(driver: Driver, database: string): Promise<Health> {
   const expected = readdirSync(path.join(projectRoot, "cypher", "schema")).filter((f) => f.endsWith(".cypher"));
   try {
     const migrations = await driver.executeQuery(cypher("queries/health-migrations.cypher"), {}, { database, routing: "READ" });
