@@ -161,6 +161,22 @@ describe("analyst explorer in a real Chromium", () => {
     await other.close();
   });
 
+  it("gives several paths from HKBU to Shandong through the agreement, never through Hong Kong, and avoids a node on request", async () => {
+    await open("#/path?from=hkbu&to=shandong");
+    expect(await page.locator('[data-testid="path-choices"] button').count()).toBe(3);
+    const steps = page.locator('[data-testid="path-steps"] > li');
+    expect(await nodeCount("path-graph")).toBe((await steps.count()) + 1);
+    const first = await page.textContent('[data-testid="path-steps"]');
+    expect(first).toContain("Hong Kong Baptist University PARTY_TO HKBU-Shandong Normal University Mass Spectrometry");
+    expect(first).toContain("Shandong Normal University LOCATED_IN Shandong");
+    expect(await page.textContent('[data-testid="path-choices"]')).not.toMatch(/→ Hong Kong →|→ China →/);
+    await page.click('[data-testid="path-avoid"]:text-is("avoid Shandong Normal University")');
+    await page.waitForURL(/avoid=shandong-normal-university/);
+    await ready();
+    expect(await page.textContent('[data-testid="path-steps"]')).not.toContain("Shandong Normal University LOCATED_IN");
+    expect(await page.textContent('[data-testid="path-avoided"]')).toContain("shandong-normal-university");
+  });
+
   it("lists innovation chains and the links between two regions", async () => {
     await open("#/chains?through=cityu");
     expect(await page.textContent('[data-testid="chains-list"]')).toContain(

@@ -107,6 +107,28 @@ export async function connection(from: string, to: string, o: AnalystOptions = {
   return (await gql<{ connection: Subgraph | null }>(q, { from, to, maxHops: 8, includeDrafts: !!o.includeDrafts })).connection;
 }
 
+/** Up to k shortest connections of stated relations, avoiding ids, a kind and (unless hubs) hubs. */
+export async function connections(
+  from: string,
+  to: string,
+  filters: { k?: number; avoid?: string[]; avoidKinds?: Kind[]; hubs?: boolean },
+  o: AnalystOptions = {},
+): Promise<Subgraph[]> {
+  const q = `query ($from: ID!, $to: ID!, $k: Int, $avoid: [ID!], $avoidKinds: [EntityKind!], $maxDegree: Int, $includeDrafts: Boolean) {
+    connections(from: $from, to: $to, k: $k, maxHops: 8, avoid: $avoid, avoidKinds: $avoidKinds, maxDegree: $maxDegree, includeDrafts: $includeDrafts) {
+      nodes { ${NODE} } edges { ${EDGE} } } }`;
+  const vars = {
+    from,
+    to,
+    k: filters.k ?? 3,
+    avoid: filters.avoid ?? [],
+    avoidKinds: filters.avoidKinds ?? [],
+    maxDegree: filters.hubs ? null : 50,
+    includeDrafts: !!o.includeDrafts,
+  };
+  return (await gql<{ connections: Subgraph[] }>(q, vars)).connections;
+}
+
 export async function innovationChains(through: string | undefined, o: AnalystOptions = {}): Promise<InnovationChain[]> {
   const q = `query ($through: ID, $includeDrafts: Boolean) { innovationChains(through: $through, includeDrafts: $includeDrafts) {
     lab { ${NODE} } spinoff { ${NODE} } productionLine { ${NODE} } customer { ${NODE} } edges { ${EDGE} } } }`;

@@ -1,5 +1,5 @@
 import {
-  connection,
+  connections,
   type GraphEdge,
   type GraphNode,
   innovationChains,
@@ -94,54 +94,123 @@ export function exploreView(articles: ArticleView, status: Status): View {
   };
 }
 
-/** Pick two entities and see the shortest connection with the quote behind each step. */
+/**
+ * Pick two entities and see up to k shortest connections (connections), the quote behind each
+ * step; avoid an entity on the way, a kind, or allow hubs. One path is drawn at a time.
+ */
 export function pathView(articles: ArticleView, status: Status): View {
-  let from: string | undefined;
-  let to: string | undefined;
-  const go = () => from && to && navigate("path", { from, to });
-  const fromBox = new SearchBox({
-    placeholder: "From…",
-    testId: "path-from",
-    onPick: (hit) => {
-      from = hit.id;
-      go();
+  // The URL's parameters, plus an end picked while the other is still missing.
+  let params = new URLSearchParams();
+  const go = (extra: Record<string, string | undefined>) => {
+    for (const [k, v] of Object.entries(extra)) params.set(k, v ?? "");
+    const next = Object.fromEntries(params);
+    if (next.from && next.to) navigate("path", next);
+  };
+  const fromBox = new SearchBox({ placeholder: "From…", testId: "path-from", onPick: (hit) => go({ from: hit.id, p: undefined }) });
+  const toBox = new SearchBox({ placeholder: "To…", testId: "path-to", onPick: (hit) => go({ to: hit.id, p: undefined }) });
+  const k = h(
+    "select",
+    { "data-testid": "path-k", "aria-label": "Paths", onchange: (e) => go({ k: (e.target as HTMLSelectElement).value, p: undefined }) },
+    ...[1, 3, 5, 10].map((n) => h("option", { value: n }, `${n} path${n > 1 ? "s" : ""}`)),
+  );
+  const avoidKind = h(
+    "select",
+    {
+      "data-testid": "path-avoid-kind",
+      "aria-label": "Kind to avoid",
+      onchange: (e) => go({ ak: (e.target as HTMLSelectElement).value, p: undefined }),
     },
+    h("option", { value: "" }, "avoid no kind"),
+    ...(["REGION", "PERSON", "EVENT", "AGREEMENT", "INSTITUTION", "COMPANY", "LAB", "TECHNOLOGY"] as Kind[]).map((kind) =>
+      h("option", { value: kind }, `avoid ${kind.toLowerCase()}s`),
+    ),
+  );
+  const hubs = h("input", {
+    type: "checkbox",
+    "data-testid": "path-hubs",
+    onchange: (e) => go({ hubs: (e.target as HTMLInputElement).checked ? "1" : undefined, p: undefined }),
   });
-  const toBox = new SearchBox({
-    placeholder: "To…",
-    testId: "path-to",
-    onPick: (hit) => {
-      to = hit.id;
-      go();
-    },
-  });
+  const avoided = h("span", { class: "avoided", "data-testid": "path-avoided" });
   const graph = new GraphView({ testId: "path-graph", layout: "flow", onExpand: (n) => navigate("explore", { id: n.id }) });
+  const choices = h("div", { class: "path-choices", "data-testid": "path-choices" });
   const steps = h("ol", { class: "steps", "data-testid": "path-steps" });
+  const avoidButtons = h("div", { class: "path-avoid" });
   const element = h(
     "section",
     { class: "view path" },
-    h("div", { class: "controls" }, fromBox.element, toBox.element),
-    h("div", { class: "split" }, graph.element, h("aside", { class: "card" }, steps)),
+    h("div", { class: "controls" }, fromBox.element, toBox.element, k, avoidKind, h("label", {}, hubs, " through hubs"), avoided),
+    h("div", { class: "split" }, graph.element, h("aside", { class: "card" }, choices, steps, avoidButtons)),
   );
+  const avoidList = () => (params.get("avoid") ?? "").split(",").filter(Boolean);
   return {
     element,
     async render(p) {
-      from = p.get("from") ?? undefined;
-      to = p.get("to") ?? undefined;
+      params = new URLSearchParams(p);
+      const from = p.get("from") ?? undefined;
+      const to = p.get("to") ?? undefined;
       clear(steps);
+      clear(choices);
+      clear(avoided);
+      clear(avoidButtons);
+      k.value = p.get("k") ?? "3";
+      avoidKind.value = p.get("ak") ?? "";
+      hubs.checked = p.get("hubs") === "1";
       if (!from || !to) return status("Pick two entities.");
-      const found = await connection(from, to, { includeDrafts: draftsIncluded(p) });
-      if (!found) {
+      const avoid = avoidList();
+      for (const id of avoid) {
+        avoided.append(
+          h(
+            "button",
+            {
+              type: "button",
+              title: "pass through it again",
+              onclick: () => go({ avoid: avoid.filter((x) => x !== id).join(","), p: undefined }),
+            },
+            `${id} ✕`,
+          ),
+        );
+      }
+      const found = await connections(
+        from,
+        to,
+        { k: Number(k.value), avoid, avoidKinds: avoidKind.value ? [avoidKind.value as Kind] : [], hubs: hubs.checked },
+        { includeDrafts: draftsIncluded(p) },
+      );
+      if (!found.length) {
         await graph.show({ nodes: [], edges: [] });
         steps.append(h("li", {}, "No connection within 8 steps."));
         return status("No connection found.");
       }
-      const byId = new Map(found.nodes.map((n) => [n.id, n]));
+      const chosen = Math.min(Number(p.get("p") ?? 0) || 0, found.length - 1);
+      const path = found[chosen] as (typeof found)[number];
+      const byId = new Map(found.flatMap((f) => f.nodes).map((n) => [n.id, n]));
       fromBox.setValue(byId.get(from)?.name ?? from);
       toBox.setValue(byId.get(to)?.name ?? to);
-      await graph.show(found);
-      for (const e of found.edges) steps.append(stepItem(e, byId, articles));
-      status(`${found.edges.length} steps from ${byId.get(from)?.name} to ${byId.get(to)?.name}`);
+      found.forEach((f, i) => {
+        const label = `${i + 1}: ${
+          f.nodes
+            .slice(1, -1)
+            .map((n) => n.name)
+            .join(" → ") || "direct"
+        } (${f.edges.length} steps)`;
+        choices.append(
+          h("button", { type: "button", class: i === chosen ? "chosen" : undefined, onclick: () => go({ p: String(i) }) }, label),
+        );
+      });
+      await graph.show(path);
+      for (const e of path.edges) steps.append(stepItem(e, byId, articles));
+      for (const n of path.nodes.slice(1, -1)) {
+        avoidButtons.append(
+          h(
+            "button",
+            { type: "button", "data-testid": "path-avoid", onclick: () => go({ avoid: [...avoid, n.id].join(","), p: undefined }) },
+            `avoid ${n.name}`,
+          ),
+        );
+      }
+      status(
+        `${found.length} path(s) from ${byId.get(from)?.name} to ${byId.get(to)?.name}; showing ${chosen + 1}, ${path.edges.length} steps`,
+      );
     },
   };
 }
