@@ -199,9 +199,10 @@ CALL (page, ra, rb, regionIds) {
   UNWIND page AS l
   UNWIND [{side: 0, en: l.ea, basis: l.basisA, top: ra, ids: regionIds[0]}, {side: 1, en: l.eb, basis: l.basisB, top: rb, ids: regionIds[1]}] AS e
   OPTIONAL CALL (e) {
-    // LOCATED: the shortest chain to the end's nearest region inside the area.
+    // LOCATED: the shortest chain to the end's nearest region inside the area (a chain stops at
+    // the first region, so there are few to choose from).
     WITH e, e.en AS en, e.top AS top WHERE e.basis = 'LOCATED'
-    MATCH p = SHORTEST 1 (en) ((c)-[k:LOCATED_IN|PART_OF]->(d) WHERE NOT c:Region
+    MATCH p = (en) ((c)-[k:LOCATED_IN|PART_OF]->(d) WHERE NOT c:Region
                                    AND ($gazetteer OR coalesce(k.basis, 'article') <> 'gazetteer')
                                    AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false)))){0,8} (r:Region)
     WHERE elementId(r) IN e.ids
