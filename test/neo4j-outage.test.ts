@@ -41,7 +41,8 @@ describe.skipIf(Boolean(cfg.NEO4J_URI))("Neo4j going away under the API", () => 
     neo4j = await startEmbeddedNeo4j(options);
     driver = await connect({ uri: neo4j.uri, user: "neo4j", password: "" });
     await applySchema(driver, DATABASE, log);
-    api = await startTestApi(driver);
+    // Short limits, so a stalled database shows within the test's patience.
+    api = await startTestApi(driver, { txTimeoutMs: 2_000, deadlineMs: 3_000 });
   });
 
   afterAll(async () => {
@@ -93,5 +94,26 @@ describe.skipIf(Boolean(cfg.NEO4J_URI))("Neo4j going away under the API", () => 
       return h.status === 200 ? h : undefined;
     });
     expect(ready.body.neo4j).toBe("up");
+  });
+
+  it("while the JVM is paused (SIGSTOP) requests answer by the deadline and /health says 503 within 1 s; SIGCONT and it serves again", async () => {
+    process.kill(neo4j.pid, "SIGSTOP");
+    try {
+      const stalled = await query();
+      // 504 TIMEOUT at the request deadline (3 s here), or 503 if the driver gave up first.
+      expect([503, 504]).toContain(stalled.status);
+      expect(["TIMEOUT", "SERVICE_UNAVAILABLE"]).toContain(stalled.errors?.[0]?.extensions?.code);
+      expect(stalled.ms).toBeLessThan(6_000);
+      const down = await health();
+      expect(down.status).toBe(503);
+      expect(down.ms).toBeLessThan(3_000);
+    } finally {
+      process.kill(neo4j.pid, "SIGCONT");
+    }
+    const back = await until("the API to answer again", 30_000, async () => {
+      const r = await query();
+      return r.status === 200 ? r : undefined;
+    });
+    expect(back.data).toEqual({ companies: [] });
   });
 });

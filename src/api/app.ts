@@ -29,6 +29,8 @@ export interface ApiOptions {
   jwt?: TokenRules;
   requestTimeoutMs: number;
   txTimeoutMs: number;
+  /** A GraphQL request unanswered by then gets HTTP 504 TIMEOUT; default: txTimeoutMs + 5 s. */
+  requestDeadlineMs?: number;
   /** Origins whose browser pages may call /graphql (CORS_ORIGINS); default: none, same origin only. */
   corsOrigins?: string[];
   /** Host names the server answers to (ALLOWED_HOSTS); default: loopback names and `host`. */
@@ -105,6 +107,7 @@ export async function startApi(o: ApiOptions): Promise<RunningApi> {
       log: o.log,
       corsOrigins: o.corsOrigins ?? [],
       allowedHosts: allowedHosts(o.host, o.allowedHosts),
+      deadlineMs: o.requestDeadlineMs ?? o.txTimeoutMs + 5_000,
     },
   );
   o.log.info({ url: `${url}/graphql` }, "API listening");

@@ -26,6 +26,8 @@ export interface HttpOptions {
   corsOrigins: readonly string[];
   /** Host names the server answers to (ALLOWED_HOSTS, see allowedHosts()). */
   allowedHosts: readonly string[];
+  /** A GraphQL request not answered by then gets 504 TIMEOUT (a stalled database must not hang clients). */
+  deadlineMs: number;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function listen(
       url.pathname === "/graphql"
         ? cors(req, res)
           ? Promise.resolve()
-          : serveGraphQL(apollo, makeContext, req, res, url, o.corsOrigins)
+          : serveGraphQL(apollo, makeContext, req, res, url, o)
         : serveRoutes(routes, req, res, url);
     handle.catch((err: Error) => {
       o.log.error({ err, path: url.pathname }, "request failed");
@@ -82,8 +84,9 @@ async function serveGraphQL(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  corsOrigins: readonly string[],
+  o: Pick<HttpOptions, "corsOrigins" | "deadlineMs">,
 ) {
+  const corsOrigins = o.corsOrigins;
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -109,15 +112,41 @@ async function serveGraphQL(
   }
   const problem = inputProblem(req.method === "GET" ? fromSearch(url) : body);
   if (problem) return sendJson(res, 400, { errors: [{ message: problem, extensions: { code: "BAD_USER_INPUT" } }] });
-  const result = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-    context: () => makeContext(req),
-  });
+  const result = await withDeadline(
+    apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      context: () => makeContext(req),
+    }),
+    o.deadlineMs,
+  );
+  if (result === "deadline") {
+    return sendJson(res, 504, {
+      errors: [
+        {
+          message: `no answer within ${o.deadlineMs} ms: the request was abandoned (Neo4j ends its transaction at NEO4J_TX_TIMEOUT_MS)`,
+          extensions: { code: "TIMEOUT" },
+        },
+      ],
+    });
+  }
   for (const [key, value] of result.headers) res.setHeader(key, value);
   res.statusCode = result.status ?? 200;
   if (result.body.kind === "complete") return void res.end(result.body.string);
   for await (const chunk of result.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/** The promise's value, or "deadline" when it takes longer than `ms` (its late result is dropped). */
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | "deadline"> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<"deadline">((resolve) => {
+    timer = setTimeout(() => resolve("deadline"), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

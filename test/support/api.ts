@@ -11,7 +11,7 @@ export const TEST_JWT_SECRET = "test-secret-for-the-api-suites-0123456789";
 /** The real API server on a free port, over the run's Neo4j. */
 export function startTestApi(
   driver: Driver,
-  overrides: { txTimeoutMs?: number; routes?: Route[]; corsOrigins?: string[]; allowedHosts?: string[] } = {},
+  overrides: { txTimeoutMs?: number; deadlineMs?: number; routes?: Route[]; corsOrigins?: string[]; allowedHosts?: string[] } = {},
 ): Promise<RunningApi> {
   return startApi({
     driver,
@@ -21,6 +21,7 @@ export function startTestApi(
     jwtSecret: TEST_JWT_SECRET,
     requestTimeoutMs: 20_000,
     txTimeoutMs: overrides.txTimeoutMs ?? 15_000,
+    requestDeadlineMs: overrides.deadlineMs,
     development: false,
     log,
     routes: overrides.routes,
