@@ -195,9 +195,12 @@ CALL (links) {
 WITH links, pairs, ra, rb, regionIds,
      apoc.coll.sortMaps([l IN links | l {.*, key: l.ea.id + ' ' + l.eb.id + ' ' + coalesce(l.bridge.id, '') + ' ' +
                                             reduce(t = '', r IN l.rels | t + type(r) + ' ')}], '^key')[..$limit] AS page
+// Each end is placed once, however many links of the page it has.
 CALL (page, ra, rb, regionIds) {
   UNWIND page AS l
-  UNWIND [{side: 0, en: l.ea, basis: l.basisA, top: ra, ids: regionIds[0]}, {side: 1, en: l.eb, basis: l.basisB, top: rb, ids: regionIds[1]}] AS e
+  UNWIND [{side: 0, en: l.ea, basis: l.basisA}, {side: 1, en: l.eb, basis: l.basisB}] AS end
+  WITH DISTINCT end.side AS side, end.en AS en, end.basis AS basis, ra, rb, regionIds
+  WITH {side: side, en: en, basis: basis, top: [ra, rb][side], ids: regionIds[side]} AS e
   OPTIONAL CALL (e) {
     // LOCATED: the shortest chain to the end's nearest region inside the area (a chain stops at
     // the first region, so there are few to choose from).
@@ -228,13 +231,12 @@ CALL (page, ra, rb, regionIds) {
     RETURN r AS region, [an] + relationships(p) AS chain, null AS matchedName, ev AS event
     ORDER BY length(p) LIMIT 1
   }
-  WITH l, collect({side: e.side, basis: e.basis, region: region, chain: chain, matchedName: matchedName, event: event}) AS placements
-  RETURN collect({key: l.key, ea: l.ea, eb: l.eb, bridge: l.bridge, rels: l.rels, days: l.days, articleIds: l.articleIds,
-                  placementA: [p IN placements WHERE p.side = 0][0], placementB: [p IN placements WHERE p.side = 1][0]}) AS details
+  RETURN apoc.map.fromPairs(collect([toString(e.side) + elementId(e.en),
+                                     {basis: e.basis, region: region, chain: chain, matchedName: matchedName, event: event}])) AS placed
 }
 RETURN size(links) AS total, size(links) >= $scan AS truncated,
        pairs,
-       [l IN apoc.coll.sortMaps(details, '^key') | {
+       [l IN page | {
          a: {id: l.ea.id, labels: labels(l.ea), name: l.ea.name, names: l.ea.names, draft: l.ea.draft, confidence: l.ea.confidence, rule: l.ea.rule},
          b: {id: l.eb.id, labels: labels(l.eb), name: l.eb.name, names: l.eb.names, draft: l.eb.draft, confidence: l.eb.confidence, rule: l.eb.rule},
          bridge: CASE WHEN l.bridge IS NULL THEN null ELSE {id: l.bridge.id, labels: labels(l.bridge), name: l.bridge.name, names: l.bridge.names,
@@ -242,7 +244,7 @@ RETURN size(links) AS total, size(links) >= $scan AS truncated,
          edges: [r IN l.rels | {source: startNode(r).id, target: endNode(r).id, type: type(r), articleIds: r.articleIds, quotes: r.quotes,
                                 draftArticleIds: r.draftArticleIds, draft: r.draft, confidence: r.confidence, rule: r.rule}],
          dates: l.days, articleIds: l.articleIds,
-         placements: [pl IN [l.placementA, l.placementB] | {
+         placements: [pl IN [placed['0' + elementId(l.ea)], placed['1' + elementId(l.eb)]] | {
            basis: pl.basis,
            region: {id: pl.region.id, labels: labels(pl.region), name: pl.region.name, names: pl.region.names,
                     draft: pl.region.draft, confidence: pl.region.confidence, rule: pl.region.rule},
