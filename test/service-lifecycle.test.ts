@@ -298,6 +298,27 @@ describe.skipIf(Boolean(cfg.NEO4J_URI))("npm start as a service", () => {
       expect((await gql(base, GENERATED_WRITE)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     });
 
+    it("a JVM killed under it (kill -9) is restarted by the product, and the API serves again without a restart", async () => {
+      process.kill(jvmPid, "SIGKILL");
+      await until("the JVM to die", 10_000, async () => (alive(jvmPid) ? undefined : true));
+      const down = await fetch(`${base}/health`);
+      expect(down.status).toBe(503);
+      const restarted = await until("the JVM to be restarted", 120_000, async () => {
+        const pid = Number(
+          /"msg":"embedded Neo4j restarted"/.test(run.output()) &&
+            /"pid":(\d+),"attempt":\d+,"msg":"embedded Neo4j restarted"/.exec(run.output())?.[1],
+        );
+        return pid > 0 ? pid : undefined;
+      });
+      expect(restarted).not.toBe(jvmPid);
+      expect(alive(restarted)).toBe(true);
+      await until("health", 60_000, async () => ((await fetch(`${base}/health`)).status === 200 ? true : undefined));
+      expect((await gql(base, READ)).data?.articles).toHaveLength(5);
+      expect(run.output()).toContain("embedded Neo4j exited unexpectedly: restarting it");
+      // The SIGTERM test below stops the restarted JVM.
+      jvmPid = restarted;
+    });
+
     it("SIGTERM stops the API, the driver and the JVM within 3 s, exit code 0", async () => {
       const ms = await stopWith(run, "SIGTERM", jvmPid);
       console.log(`SIGTERM: stopped in ${Math.round(ms)} ms`);

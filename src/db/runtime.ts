@@ -4,6 +4,7 @@ import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import { connect } from "./driver.js";
 import { type EmbeddedNeo4j, startEmbeddedNeo4j } from "./embedded/embedded-neo4j.js";
+import { type EmbeddedSupervisor, superviseEmbedded } from "./embedded/supervisor.js";
 import { applySchema } from "./schema.js";
 
 export interface Neo4jRuntime {
@@ -21,9 +22,10 @@ export interface Neo4jRuntime {
  */
 export async function openNeo4j(cfg: Config, log: Logger, signal?: AbortSignal): Promise<Neo4jRuntime> {
   let embedded: EmbeddedNeo4j | undefined;
+  let supervisor: EmbeddedSupervisor | undefined;
   let uri = cfg.NEO4J_URI;
   if (!uri) {
-    embedded = await startEmbeddedNeo4j({
+    const options = {
       dataDir: cfg.dataDir,
       boltPort: cfg.BOLT_PORT,
       launcherDir: path.join(cfg.projectRoot, "embedded"),
@@ -33,8 +35,9 @@ export async function openNeo4j(cfg: Config, log: Logger, signal?: AbortSignal):
       pagecache: cfg.NEO4J_PAGECACHE,
       startTimeoutMs: cfg.NEO4J_START_TIMEOUT_MS,
       log,
-      signal,
-    });
+    };
+    embedded = await startEmbeddedNeo4j({ ...options, signal });
+    supervisor = superviseEmbedded(embedded, () => startEmbeddedNeo4j(options), log);
     uri = embedded.uri;
   } else {
     log.info({ uri }, "using the Neo4j server at NEO4J_URI");
@@ -48,12 +51,12 @@ export async function openNeo4j(cfg: Config, log: Logger, signal?: AbortSignal):
       embedded,
       close: async () => {
         await driver.close();
-        await embedded?.stop();
+        await supervisor?.stop();
       },
-      kill: () => embedded?.kill(),
+      kill: () => supervisor?.kill(),
     };
   } catch (err) {
-    await embedded?.stop();
+    await supervisor?.stop();
     throw err;
   }
 }

@@ -32,6 +32,8 @@ export interface EmbeddedNeo4j {
   stop(): Promise<void>;
   /** SIGKILL, for when stopping takes too long. */
   kill(): void;
+  /** Settles when the JVM exits, for whatever reason (the supervisor restarts it if unexpected). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /**
@@ -62,9 +64,12 @@ export async function startEmbeddedNeo4j(o: EmbeddedOptions): Promise<EmbeddedNe
   ];
   o.log.info({ home, boltPort: o.boltPort }, "starting embedded Neo4j");
   const child = spawn(o.java, args, { stdio: ["pipe", "pipe", "pipe"], signal: o.signal });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   const uri = await waitForReady(child, home, o);
   o.log.info({ uri, pid: child.pid }, "embedded Neo4j is ready");
-  return { uri, pid: child.pid as number, stop: () => stopChild(child, o.log), kill: () => child.kill("SIGKILL") };
+  return { uri, pid: child.pid as number, stop: () => stopChild(child, o.log), kill: () => child.kill("SIGKILL"), exited };
 }
 
 function waitForReady(child: ChildProcess, home: string, o: EmbeddedOptions): Promise<string> {
