@@ -159,6 +159,14 @@ describe("regionCooperation", () => {
     expect(in2019.links.map(linkKey)).toEqual([
       "hong-kong-all-districts-federation-of-industry-and-commerce [hk-all-districts-federation-zibo-strategic-cooperation-agreement-2019] zibo",
     ]);
+    // Nothing in the window (or nothing between the regions at all) is an empty answer, not an error.
+    expect(await cooperation({ a: "hong-kong", b: "shandong", since: "2030" })).toEqual({
+      total: 0,
+      truncated: false,
+      links: [],
+      pairs: [],
+    });
+    expect((await cooperation({ a: "germany", b: "japan" })).total).toBe(0);
     const bad = await gql(seeded.api, COOPERATION, { a: "hong-kong", b: "shandong", since: "last year" });
     expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });

@@ -10,8 +10,9 @@
 //   and the chain reaches the area. An entity with a chain elsewhere is elsewhere.
 // - NAME: it has no containment, it is an institution, company or lab, and one of its names
 //   contains the name (2+ characters, Latin 4+) of a region of the area: 山东载盈健康产业有限公司
-//   is in Shandong, Dongguan Daxin Energy in Dongguan. The company names of the seed graph that
-//   name a place name where the company is (checked by hand).
+//   is in Shandong, Dongguan Daxin Energy in Dongguan. Every seed-graph organisation whose name
+//   holds a place name is in that place (checked by hand: Hong Kong Bowei Chemical, Shandong
+//   Intco, Germany Sunshine Electric, …).
 // - EVENT: no containment, and it is an agreement announced at an event held in the area, or an
 //   institution, company or lab with no region in its names that is party to one: the
 //   agreements signed at the 2023 Zibo conference place iMakerbase, Jincheng Petrochemical and
@@ -28,16 +29,15 @@
 // region-links.cypher) and those placed there by NAME, then from those LOCATED in b's area to
 // reach ends in a's area placed by NAME or EVENT; a link between an end placed by EVENT and one
 // placed by NAME or EVENT is not found.
-// Filters: $aKinds/$aTypes and $bKinds/$bTypes on the ends (labels, `type` property), $relationTypes
-// on every edge, $bridgeKinds on the bridge (['*'] means any: never null or [], since a
-// parameter that is null, an empty list or a list of strings in turn makes Neo4j plan the query
-// again, seconds for this one),
-// $direct/$bridged, and with $window a time window [$since, $until] (dates): every edge of a
-// link must have a date that overlaps the window. An edge's date is its own (r.date), else the agreement's signing date or
-// the event's start date it leads to, else the earliest publication date of its articles, each
-// with its precision (a month-precise date covers the whole month); an undated edge fails any
-// window. Unless $includeDrafts, drafts awaiting review are neither links, bridges, ends nor
-// placements.
+// Filters: $aKinds/$aTypes and $bKinds/$bTypes on the ends (labels, `type` property),
+// $relationTypes on every edge (['*'] means any: never null or [], since a parameter that is
+// null, an empty list or a list of strings in turn makes Neo4j plan the query again, seconds for
+// this one), $bridgeKinds on the bridge, $direct/$bridged, and with $window a time window
+// [$since, $until] (dates): every edge of a link must have a date that overlaps the window. An
+// edge's date is its own (r.date), else the signing date of the agreement or the start date of
+// the event it leads to, else the earliest publication date of its articles, each with its
+// precision (a month-precise date covers the whole month); an undated edge fails any window.
+// Unless $includeDrafts, drafts awaiting review are neither links, bridges, ends nor placements.
 // The first $scan links found are aggregated per pair of ends (links, distinct articles, first
 // and last date); the first $limit links in order of ends and bridge are returned with the
 // details of their placements.
@@ -48,8 +48,9 @@ WHERE $includeDrafts OR (NOT coalesce(ra.draft, false) AND NOT coalesce(rb.draft
 // Side 0 also starts from the organisations of a's area placed by NAME, found through the
 // full-text index by the area's region names (all of them when there are at most 300, else the
 // top region's), and places their far ends by NAME or EVENT (side 1 finds those LOCATED in b).
-// Rows carry the two region nodes and the areas' region ids, not the areas' names.
-// Each area's regions, as element ids: a far end lies in the area when its nearest region is one.
+//
+// Each area's regions, as element ids (a far end lies in the area when its nearest region is one
+// of them), and their usable names.
 CALL (ra, rb) {
   UNWIND [0, 1] AS i
   WITH i, [ra, rb][i] AS top
@@ -59,124 +60,126 @@ CALL (ra, rb) {
   RETURN collect([r IN rs | elementId(r)]) AS regionIds,
          collect(apoc.coll.toSet(reduce(acc = [], r IN rs | acc + [n IN coalesce(r.names, []) WHERE size(n) >= 2 AND (size(n) >= 4 OR NOT n =~ '[ -~]+')]))) AS regionNames
 }
-UNWIND [{side: 0, from: ra, toIds: regionIds[1], toNames: regionNames[1]},
-        {side: 1, from: rb, toIds: regionIds[0], toNames: regionNames[0]}] AS s
-WITH ra, rb, regionIds, s.side AS side, s.from AS fromTop, s.toIds AS toIds, s.toNames AS toNames
-CALL (side, fromTop) {
-  MATCH (fromTop) ((p)<-[c:PART_OF|LOCATED_IN]-(m) WHERE ($gazetteer OR m:Region OR coalesce(c.basis, 'article') <> 'gazetteer')
-                                                    AND ($includeDrafts OR (NOT coalesce(c.draft, false) AND NOT coalesce(m.draft, false)))){0,8} (x)
-  RETURN DISTINCT x, 'LOCATED' AS start
-  UNION
-  WITH side, fromTop WHERE side = 0 AND 'NAME' IN $placements
-  MATCH (fromTop) (()<-[c:PART_OF|LOCATED_IN]-(m:Region) WHERE $includeDrafts OR (NOT coalesce(c.draft, false) AND NOT coalesce(m.draft, false))){0,8} (r)
-  WITH DISTINCT r
-  UNWIND [n IN coalesce(r.names, []) WHERE size(n) >= 2 AND (size(n) >= 4 OR NOT n =~ '[ -~]+')] AS name
-  WITH collect(DISTINCT {name: name, top: r.id = $a}) AS rns
-  WITH CASE WHEN size(rns) <= 300 THEN rns ELSE [rn IN rns WHERE rn.top] END AS rns
-  // One index query: every name as an escaped phrase, OR-ed.
-  WITH [rn IN rns | rn.name] AS names
-  WITH names, [n IN names | '"' + replace(replace(n, '\\', '\\\\'), '"', '\\"') + '"'] AS phrases
-  WHERE size(phrases) > 0
-  CALL db.index.fulltext.queryNodes('entity_names', apoc.text.join(phrases, ' OR ')) YIELD node
-  WITH node AS x, names
-  WHERE (x:Institution OR x:Company OR x:Lab)
-    AND ($includeDrafts OR NOT coalesce(x.draft, false))
-    AND any(n IN coalesce(x.names, []) WHERE any(rn IN names WHERE n CONTAINS rn))
-    AND NOT EXISTS { MATCH (x)-[k:LOCATED_IN|PART_OF]->(d)
-                     WHERE ($gazetteer OR coalesce(k.basis, 'article') <> 'gazetteer')
-                       AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false))) }
-  RETURN DISTINCT x, 'NAME' AS start
-}
-// The links from x: direct, then bridged. rels[0] touches x.
-CALL (x) {
-  WITH x WHERE $direct
-  MATCH (x)-[r:WORKS_AT|LEADS|FOUNDED|CO_FOUNDED|SPUN_OFF|INCUBATED|OPERATES|SUPPLIES|DEVELOPS|COOPERATES_WITH|PARTY_TO|CONCERNS|ORGANIZED|HOSTED|PARTICIPATED_IN|EXHIBITED_AT|ANNOUNCED_AT|INVESTED_IN|SUPPORTS|VISITED]-(y:Entity)
-  WHERE x <> y
-    AND ('*' IN $relationTypes OR type(r) IN $relationTypes)
-    AND ($includeDrafts OR (NOT coalesce(r.draft, false) AND NOT coalesce(y.draft, false)))
-  RETURN y, null AS bridge, [r] AS rels
-  UNION ALL
-  WITH x WHERE $bridged
-  MATCH (x)-[r1:PARTY_TO|PARTICIPATED_IN|CO_FOUNDED]->(bridge:Agreement|Event|Lab|Company)<-[r2:PARTY_TO|PARTICIPATED_IN|CO_FOUNDED]-(y:Entity)
-  WHERE x <> y AND r1 <> r2
-    AND any(l IN labels(bridge) WHERE l IN $bridgeKinds)
-    AND ('*' IN $relationTypes OR (type(r1) IN $relationTypes AND type(r2) IN $relationTypes))
-    AND ($includeDrafts OR none(z IN [r1, r2, bridge, y] WHERE coalesce(z.draft, false)))
-  RETURN y, bridge, [r1, r2] AS rels
-}
-// Where y lies relative to the other area, worked out once per far end (an event's participants
-// are the far end of every other participant's link). The cheap tests come first: most far ends
-// have a containment chain, and only those without one are matched by name or event.
-WITH ra, rb, regionIds, side, start, toIds, toNames, collect({x: x, y: y, bridge: bridge, rels: rels}) AS found
-CALL (side, start, toIds, toNames, found) {
+// The links, found in a subquery so that no link at all still gives one row (links: []).
+CALL (ra, rb, regionIds, regionNames) {
+  UNWIND [{side: 0, from: ra, toIds: regionIds[1], toNames: regionNames[1]},
+          {side: 1, from: rb, toIds: regionIds[0], toNames: regionNames[0]}] AS s
+  WITH ra, rb, regionIds, s.side AS side, s.from AS fromTop, s.toIds AS toIds, s.toNames AS toNames
+  CALL (side, fromTop) {
+    MATCH (fromTop) ((p)<-[c:PART_OF|LOCATED_IN]-(m) WHERE ($gazetteer OR m:Region OR coalesce(c.basis, 'article') <> 'gazetteer')
+                                                      AND ($includeDrafts OR (NOT coalesce(c.draft, false) AND NOT coalesce(m.draft, false)))){0,8} (x)
+    RETURN DISTINCT x, 'LOCATED' AS start
+    UNION
+    WITH side, fromTop WHERE side = 0 AND 'NAME' IN $placements
+    MATCH (fromTop) (()<-[c:PART_OF|LOCATED_IN]-(m:Region) WHERE $includeDrafts OR (NOT coalesce(c.draft, false) AND NOT coalesce(m.draft, false))){0,8} (r)
+    WITH DISTINCT r
+    UNWIND [n IN coalesce(r.names, []) WHERE size(n) >= 2 AND (size(n) >= 4 OR NOT n =~ '[ -~]+')] AS name
+    WITH collect(DISTINCT {name: name, top: r.id = $a}) AS rns
+    WITH CASE WHEN size(rns) <= 300 THEN rns ELSE [rn IN rns WHERE rn.top] END AS rns
+    // One index query: every name as an escaped phrase, OR-ed.
+    WITH [rn IN rns | rn.name] AS names
+    WITH names, [n IN names | '"' + replace(replace(n, '\\', '\\\\'), '"', '\\"') + '"'] AS phrases
+    WHERE size(phrases) > 0
+    CALL db.index.fulltext.queryNodes('entity_names', apoc.text.join(phrases, ' OR ')) YIELD node
+    WITH node AS x, names
+    WHERE (x:Institution OR x:Company OR x:Lab)
+      AND ($includeDrafts OR NOT coalesce(x.draft, false))
+      AND any(n IN coalesce(x.names, []) WHERE any(rn IN names WHERE n CONTAINS rn))
+      AND NOT EXISTS { MATCH (x)-[k:LOCATED_IN|PART_OF]->(d)
+                       WHERE ($gazetteer OR coalesce(k.basis, 'article') <> 'gazetteer')
+                         AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false))) }
+    RETURN DISTINCT x, 'NAME' AS start
+  }
+  // The links from x: direct, then bridged. rels[0] touches x.
+  CALL (x) {
+    WITH x WHERE $direct
+    MATCH (x)-[r:WORKS_AT|LEADS|FOUNDED|CO_FOUNDED|SPUN_OFF|INCUBATED|OPERATES|SUPPLIES|DEVELOPS|COOPERATES_WITH|PARTY_TO|CONCERNS|ORGANIZED|HOSTED|PARTICIPATED_IN|EXHIBITED_AT|ANNOUNCED_AT|INVESTED_IN|SUPPORTS|VISITED]-(y:Entity)
+    WHERE x <> y
+      AND ('*' IN $relationTypes OR type(r) IN $relationTypes)
+      AND ($includeDrafts OR (NOT coalesce(r.draft, false) AND NOT coalesce(y.draft, false)))
+    RETURN y, null AS bridge, [r] AS rels
+    UNION ALL
+    WITH x WHERE $bridged
+    MATCH (x)-[r1:PARTY_TO|PARTICIPATED_IN|CO_FOUNDED]->(bridge:Agreement|Event|Lab|Company)<-[r2:PARTY_TO|PARTICIPATED_IN|CO_FOUNDED]-(y:Entity)
+    WHERE x <> y AND r1 <> r2
+      AND any(l IN labels(bridge) WHERE l IN $bridgeKinds)
+      AND ('*' IN $relationTypes OR (type(r1) IN $relationTypes AND type(r2) IN $relationTypes))
+      AND ($includeDrafts OR none(z IN [r1, r2, bridge, y] WHERE coalesce(z.draft, false)))
+    RETURN y, bridge, [r1, r2] AS rels
+  }
+  // Where y lies relative to the other area, worked out once per far end (an event's participants
+  // are the far end of every other participant's link). The cheap tests come first: most far ends
+  // have a containment chain, and only those without one are matched by name or event.
+  WITH ra, rb, regionIds, side, start, toIds, toNames, collect({x: x, y: y, bridge: bridge, rels: rels}) AS found
+  CALL (side, start, toIds, toNames, found) {
+    UNWIND found AS f
+    WITH DISTINCT f.y AS y, side, start, toIds, toNames
+    WITH y, side, start, toIds, toNames,
+         EXISTS { MATCH (y)-[k:LOCATED_IN|PART_OF]->(d)
+                  WHERE ($gazetteer OR y:Region OR coalesce(k.basis, 'article') <> 'gazetteer')
+                    AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false))) } AS located,
+         (y:Institution OR y:Company OR y:Lab) AS organisation
+    WITH y, CASE
+             WHEN located THEN
+               // y's nearest regions (through non-region containers such as a hotel), one of the area's.
+               CASE WHEN side = 0 AND start = 'LOCATED' AND EXISTS {
+                      MATCH (y) ((c)-[k:LOCATED_IN|PART_OF]->(d) WHERE NOT c:Region
+                                   AND ($gazetteer OR coalesce(k.basis, 'article') <> 'gazetteer')
+                                   AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false)))){0,8} (nearest:Region)
+                      WHERE elementId(nearest) IN toIds } THEN 'LOCATED' END
+             WHEN NOT (organisation OR y:Agreement) THEN null
+             WHEN organisation AND any(n IN coalesce(y.names, []) WHERE any(rn IN toNames WHERE n CONTAINS rn)) THEN 'NAME'
+             WHEN NOT EXISTS {
+                    MATCH (y) (()-[:PARTY_TO]->(:Agreement)){0,1} (ag:Agreement)-[an:ANNOUNCED_AT]->(ev:Event)
+                    WHERE $includeDrafts OR none(z IN [an, ag, ev] WHERE coalesce(z.draft, false))
+                    MATCH (ev) ((c)-[k:LOCATED_IN|PART_OF]->(d) WHERE NOT c:Region
+                                 AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false)))){1,8} (nearest:Region)
+                    WHERE elementId(nearest) IN toIds } THEN null
+             // An organisation whose name places it anywhere is not placed where it signed.
+             WHEN organisation AND EXISTS {
+                    MATCH (r:Region)
+                    WHERE any(rn IN coalesce(r.names, []) WHERE size(rn) >= 2 AND (size(rn) >= 4 OR NOT rn =~ '[ -~]+')
+                                                            AND any(n IN coalesce(y.names, []) WHERE n CONTAINS rn)) } THEN null
+             ELSE 'EVENT'
+           END AS basis
+    WITH y, basis WHERE basis IN $placements
+    RETURN apoc.map.fromPairs(collect([elementId(y), basis])) AS bases
+  }
   UNWIND found AS f
-  WITH DISTINCT f.y AS y, side, start, toIds, toNames
-  WITH y, side, start, toIds, toNames,
-       EXISTS { MATCH (y)-[k:LOCATED_IN|PART_OF]->(d)
-                WHERE ($gazetteer OR y:Region OR coalesce(k.basis, 'article') <> 'gazetteer')
-                  AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false))) } AS located,
-       (y:Institution OR y:Company OR y:Lab) AS organisation
-  WITH y, CASE
-           WHEN located THEN
-             // y's nearest regions (through non-region containers such as a hotel), one of the area's.
-             CASE WHEN side = 0 AND start = 'LOCATED' AND EXISTS {
-                    MATCH (y) ((c)-[k:LOCATED_IN|PART_OF]->(d) WHERE NOT c:Region
-                                 AND ($gazetteer OR coalesce(k.basis, 'article') <> 'gazetteer')
-                                 AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false)))){0,8} (nearest:Region)
-                    WHERE elementId(nearest) IN toIds } THEN 'LOCATED' END
-           WHEN NOT (organisation OR y:Agreement) THEN null
-           WHEN organisation AND any(n IN coalesce(y.names, []) WHERE any(rn IN toNames WHERE n CONTAINS rn)) THEN 'NAME'
-           WHEN NOT EXISTS {
-                  MATCH (y) (()-[:PARTY_TO]->(:Agreement)){0,1} (ag:Agreement)-[an:ANNOUNCED_AT]->(ev:Event)
-                  WHERE $includeDrafts OR none(z IN [an, ag, ev] WHERE coalesce(z.draft, false))
-                  MATCH (ev) ((c)-[k:LOCATED_IN|PART_OF]->(d) WHERE NOT c:Region
-                               AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false)))){1,8} (nearest:Region)
-                  WHERE elementId(nearest) IN toIds } THEN null
-           // An organisation whose name places it anywhere is not placed where it signed.
-           WHEN organisation AND EXISTS {
-                  MATCH (r:Region)
-                  WHERE any(rn IN coalesce(r.names, []) WHERE size(rn) >= 2 AND (size(rn) >= 4 OR NOT rn =~ '[ -~]+')
-                                                          AND any(n IN coalesce(y.names, []) WHERE n CONTAINS rn)) } THEN null
-           ELSE 'EVENT'
-         END AS basis
-  WITH y, basis WHERE basis IN $placements
-  RETURN apoc.map.fromPairs(collect([elementId(y), basis])) AS bases
+  WITH ra, rb, regionIds, side, start, f.x AS x, f.y AS y, f.bridge AS bridge, f.rels AS rels, bases[elementId(f.y)] AS basis
+  WHERE basis IS NOT NULL
+  // Ends oriented a, b; the kind and type filters of each side.
+  WITH ra, rb, regionIds, CASE side WHEN 0 THEN x ELSE y END AS ea, CASE side WHEN 0 THEN y ELSE x END AS eb, bridge,
+       CASE side WHEN 0 THEN rels ELSE reverse(rels) END AS rels,
+       CASE side WHEN 0 THEN start ELSE basis END AS basisA,
+       CASE side WHEN 0 THEN basis ELSE 'LOCATED' END AS basisB
+  WHERE ('*' IN $aKinds OR any(l IN labels(ea) WHERE l IN $aKinds)) AND ('*' IN $aTypes OR ea.type IN $aTypes)
+    AND ('*' IN $bKinds OR any(l IN labels(eb) WHERE l IN $bKinds)) AND ('*' IN $bTypes OR eb.type IN $bTypes)
+  // Each edge's date: its own, the agreement's or event's it leads to, else its earliest article's.
+  WITH ra, rb, regionIds, ea, eb, bridge, rels, basisA, basisB,
+       [r IN rels |
+         CASE
+           WHEN r.date IS NOT NULL THEN {d: r.date, p: coalesce(r.datePrecision, 'day')}
+           WHEN endNode(r):Agreement AND endNode(r).signedOn IS NOT NULL THEN {d: endNode(r).signedOn, p: coalesce(endNode(r).signedOnPrecision, 'day')}
+           WHEN endNode(r):Event AND endNode(r).startDate IS NOT NULL THEN {d: endNode(r).startDate, p: coalesce(endNode(r).startDatePrecision, 'day')}
+           ELSE COLLECT { MATCH (art:Article) WHERE art.id IN r.articleIds AND art.publishedAt IS NOT NULL
+                          RETURN {d: art.publishedAt, p: coalesce(art.publishedAtPrecision, 'day')} ORDER BY art.publishedAt LIMIT 1 }[0]
+         END] AS dates
+  WHERE NOT $window
+     OR all(t IN dates WHERE t IS NOT NULL
+            AND t.d <= $until
+            AND ((CASE t.p WHEN 'year' THEN t.d + duration('P1Y') - duration('P1D')
+                                             WHEN 'month' THEN t.d + duration('P1M') - duration('P1D')
+                                             ELSE t.d END) >= $since))
+  // (No DISTINCT: each x is walked once and side 1 finds no link side 0 finds; only overlapping
+  // areas give a link twice, once each way.)
+  WITH ra, rb, regionIds, ea, eb, bridge, rels, basisA, basisB,
+       [t IN dates WHERE t IS NOT NULL |
+         CASE t.p WHEN 'year' THEN left(toString(t.d), 4) WHEN 'month' THEN left(toString(t.d), 7) ELSE toString(t.d) END] AS days
+  LIMIT $scan
+  RETURN collect({ea: ea, eb: eb, bridge: bridge, rels: rels, basisA: basisA, basisB: basisB, days: days,
+                  articleIds: apoc.coll.toSet(reduce(acc = [], r IN rels | acc + coalesce(r.articleIds, [])))}) AS links
 }
-UNWIND found AS f
-WITH ra, rb, regionIds, side, start, f.x AS x, f.y AS y, f.bridge AS bridge, f.rels AS rels, bases[elementId(f.y)] AS basis
-WHERE basis IS NOT NULL
-// Ends oriented a, b; the kind and type filters of each side.
-WITH ra, rb, regionIds, CASE side WHEN 0 THEN x ELSE y END AS ea, CASE side WHEN 0 THEN y ELSE x END AS eb, bridge,
-     CASE side WHEN 0 THEN rels ELSE reverse(rels) END AS rels,
-     CASE side WHEN 0 THEN start ELSE basis END AS basisA,
-     CASE side WHEN 0 THEN basis ELSE 'LOCATED' END AS basisB
-WHERE ('*' IN $aKinds OR any(l IN labels(ea) WHERE l IN $aKinds)) AND ('*' IN $aTypes OR ea.type IN $aTypes)
-  AND ('*' IN $bKinds OR any(l IN labels(eb) WHERE l IN $bKinds)) AND ('*' IN $bTypes OR eb.type IN $bTypes)
-// Each edge's date: its own, the agreement's or event's it leads to, else its earliest article's.
-WITH ra, rb, regionIds, ea, eb, bridge, rels, basisA, basisB,
-     [r IN rels |
-       CASE
-         WHEN r.date IS NOT NULL THEN {d: r.date, p: coalesce(r.datePrecision, 'day')}
-         WHEN endNode(r):Agreement AND endNode(r).signedOn IS NOT NULL THEN {d: endNode(r).signedOn, p: coalesce(endNode(r).signedOnPrecision, 'day')}
-         WHEN endNode(r):Event AND endNode(r).startDate IS NOT NULL THEN {d: endNode(r).startDate, p: coalesce(endNode(r).startDatePrecision, 'day')}
-         ELSE COLLECT { MATCH (art:Article) WHERE art.id IN r.articleIds AND art.publishedAt IS NOT NULL
-                        RETURN {d: art.publishedAt, p: coalesce(art.publishedAtPrecision, 'day')} ORDER BY art.publishedAt LIMIT 1 }[0]
-       END] AS dates
-WHERE NOT $window
-   OR all(t IN dates WHERE t IS NOT NULL
-          AND t.d <= $until
-          AND ((CASE t.p WHEN 'year' THEN t.d + duration('P1Y') - duration('P1D')
-                                           WHEN 'month' THEN t.d + duration('P1M') - duration('P1D')
-                                           ELSE t.d END) >= $since))
-// (No DISTINCT: each x is walked once and side 1 finds no link side 0 finds; only overlapping
-// areas give a link twice, once each way.)
-WITH ra, rb, regionIds, ea, eb, bridge, rels, basisA, basisB,
-     [t IN dates WHERE t IS NOT NULL |
-       CASE t.p WHEN 'year' THEN left(toString(t.d), 4) WHEN 'month' THEN left(toString(t.d), 7) ELSE toString(t.d) END] AS days
-LIMIT $scan
-WITH collect({ea: ea, eb: eb, bridge: bridge, rels: rels, basisA: basisA, basisB: basisB, days: days,
-              articleIds: apoc.coll.toSet(reduce(acc = [], r IN rels | acc + coalesce(r.articleIds, [])))}) AS links,
-     ra, rb, regionIds
 // The overview: per pair of ends.
 CALL (links) {
   UNWIND links AS l
