@@ -1,6 +1,6 @@
 import type { EntityKind } from "../model/entity.js";
 import type { Lang } from "../model/primitives.js";
-import { RELATION_TYPES, type RelationType } from "../model/relation.js";
+import { joins, type RelationType } from "../model/relation.js";
 import { EN_TITLES, JA_TITLES, KO_TITLES, ZH_TITLES } from "./lexicon/people.js";
 import { type Argument, triggersFor } from "./lexicon/triggers.js";
 import { clauseSpans, sentenceSpans } from "./text-spans.js";
@@ -254,8 +254,7 @@ export function entityKey(m: EntityMention): string {
 
 function joinable(type: RelationType, from: EntityMention, to: EntityMention): boolean {
   if (entityKey(from) === entityKey(to)) return false;
-  const allowed = RELATION_TYPES[type];
-  return (allowed.from as readonly EntityKind[]).includes(from.kind) && (allowed.to as readonly EntityKind[]).includes(to.kind);
+  return joins(type, from.kind, to.kind);
 }
 
 const TITLES: Record<Lang, string[]> = { "zh-Hans": ZH_TITLES, "zh-Hant": ZH_TITLES, ja: JA_TITLES, ko: KO_TITLES, en: EN_TITLES };

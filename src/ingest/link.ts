@@ -1,8 +1,9 @@
 import type { ArticleMeta, Mention } from "../model/annotation.js";
 import { scriptVariants } from "../model/chinese-script.js";
 import type { EntityDefinition, EntityKind } from "../model/entity.js";
+import { storedField, storedKindProps } from "../model/graph-fields.js";
 import type { Lang, PartialDate, Quantity } from "../model/primitives.js";
-import { RELATION_TYPES, type Relation } from "../model/relation.js";
+import { joins, RELATION_TYPES, type Relation } from "../model/relation.js";
 import { isDraft, type Marks, markProps, marksOf, relationDraftProps, type Statement } from "./draft-marks.js";
 import { inUnreadable, type RawCorpus } from "./load.js";
 import type { AliasEntry, ImportPlan, Props, RelationRow } from "./plan.js";
@@ -144,6 +145,11 @@ function addGazetteer(
         at(end, `${rel.type} cannot ${end === "from" ? "start at" : "end at"} a ${entity.def.kind} (${rel[end]})`);
       }
     }
+    const [fromKind, toKind] = [entities.get(rel.from)?.def.kind, entities.get(rel.to)?.def.kind];
+    if (ok && fromKind && toKind && !joins(rel.type, fromKind, toKind)) {
+      ok = false;
+      at("to", `${rel.type} cannot join a ${fromKind} to a ${toKind} (${rel.to})`);
+    }
     const key = `${rel.from}|${rel.type}|${rel.to}`;
     if (ok && !relations.has(key)) {
       relations.set(key, {
@@ -253,6 +259,9 @@ function checkRelation(
     else if (!(rule[end] as readonly EntityKind[]).includes(entity.def.kind))
       fail(`.${end}`, `${rel.type} cannot ${end === "from" ? "start at" : "end at"} a ${entity.def.kind} (${id})`);
   }
+  const [fromKind, toKind] = [entities.get(rel.from)?.def.kind, entities.get(rel.to)?.def.kind];
+  if (ok && fromKind && toKind && !joins(rel.type, fromKind, toKind))
+    fail(".to", `${rel.type} cannot join a ${fromKind} to a ${toKind} (${rel.to})`);
   if (rel.from === rel.to) fail(".to", "a relation cannot link an entity to itself");
   return ok;
 }
@@ -352,7 +361,7 @@ function entityProps(e: LinkedEntity): Props {
   props.names = unique([def.name, ...Object.values(def.names ?? {}), ...aliases.map((a) => a.text)]);
   props.searchNames = unique(props.names.flatMap(scriptVariants));
   if (def.description) props.description = def.description;
-  return { ...props, ...kindProps(def), ...markProps(e.marks) };
+  return { ...props, ...storedKindProps(def), ...markProps(e.marks) };
 }
 
 /** Every name other than the canonical one, with its language, in a stable order. */
@@ -371,45 +380,14 @@ function aliasEntries(e: LinkedEntity): AliasEntry[] {
   return out;
 }
 
-function kindProps(def: EntityDefinition): Props {
-  switch (def.kind) {
-    case "Region":
-      return { level: def.level };
-    case "Institution":
-    case "Lab":
-      return compact({ type: def.type, ...dateProps("founded", def.founded) });
-    case "Company":
-      return compact({ ...dateProps("founded", def.founded) });
-    case "Person":
-      return {};
-    case "ProductionLine":
-      return compact({ stage: def.stage, status: def.status, ...quantityProps("capacity", def.capacity) });
-    case "Technology":
-      return { type: def.type };
-    case "Event":
-      return compact({
-        type: def.type,
-        ...dateProps("startDate", def.startDate),
-        ...dateProps("endDate", def.endDate),
-        edition: def.edition,
-        theme: def.theme,
-      });
-    case "Agreement":
-      return compact({ type: def.type, title: def.title, ...dateProps("signedOn", def.signedOn) });
-  }
-}
-
-/** `capacity: {value: 300, unit: "t/year"}` -> `capacity: 300, capacityUnit: "t/year", capacityQualifier: "exact"` */
+/** `capacity: {value: 300, unit: "t/year"}` -> `capacity: 300, capacityUnit: "t/year", capacityQualifier: "exact"` (src/model/graph-fields.ts) */
 function quantityProps(key: string, q: Quantity | undefined): Props {
-  if (!q) return {};
-  return { [key]: q.value, [`${key}Unit`]: q.unit, [`${key}Qualifier`]: q.qualifier ?? "exact" };
+  return storedField(key, "quantity", q);
 }
 
-/** `founded: "2019-04"` -> `founded: date 2019-04-01, foundedPrecision: "month"` */
+/** `founded: "2019-04"` -> `founded: date 2019-04-01, foundedPrecision: "month"` (src/model/graph-fields.ts) */
 function dateProps(key: string, d: PartialDate | undefined): Props {
-  if (!d) return {};
-  const precision = ["year", "month", "day"][d.split("-").length - 1] as string;
-  return { [key]: { date: d }, [`${key}Precision`]: precision };
+  return storedField(key, "date", d);
 }
 
 function compact(o: Record<string, Props[string] | undefined>): Props {

@@ -13,7 +13,13 @@ const ANY: EntityKind[] = [...ACTOR, "ProductionLine", "Technology", "Event", "A
  */
 export const RELATION_TYPES = {
   LOCATED_IN: { from: ANY, to: ["Region"], means: "is situated in, held in (events), based in" },
-  PART_OF: { from: ANY, to: ANY, means: "region in region, lab in institution, subsidiary in group, sub-event in event" },
+  PART_OF: {
+    from: ANY,
+    to: ANY,
+    /** A region is part of a region only (the containment chain); any kind may be part of a region. */
+    only: { Region: ["Region"] },
+    means: "region in region, lab in institution, subsidiary in group, sub-event in event",
+  },
   WORKS_AT: { from: ["Person"], to: [...ORG, "Region"], means: "holds a position at (props: role, title)" },
   LEADS: { from: ["Person", ...ORG], to: [...ORG, "Technology", "Event"], means: "heads a lab or project, chairs an event" },
   FOUNDED: { from: ACTOR, to: [...ORG, "Event", "Region"], means: "set up alone" },
@@ -38,7 +44,32 @@ export const RELATION_TYPES = {
   INVESTED_IN: { from: ACTOR, to: [...ORG, "ProductionLine", "Technology", "Agreement"], means: "put money in (props: amount)" },
   SUPPORTS: { from: ACTOR, to: [...ORG, "Event", "Technology"], means: "backs, guides or funds a platform (支持, 指导)" },
   VISITED: { from: ACTOR, to: [...ORG, "Region"], means: "paid a visit to" },
-} as const satisfies Record<string, { from: readonly EntityKind[]; to: readonly EntityKind[]; means: string }>;
+} as const satisfies Record<string, RelationRule>;
+
+/** Which kinds a relation type may join; `only` narrows the kinds at `to` for a kind at `from`. */
+interface RelationRule {
+  from: readonly EntityKind[];
+  to: readonly EntityKind[];
+  only?: Partial<Record<EntityKind, readonly EntityKind[]>>;
+  means: string;
+}
+
+/** The kinds a relation of this type may end at when it starts at a `from`. */
+export function toKindsFrom(type: keyof typeof RELATION_TYPES, from: EntityKind): readonly EntityKind[] {
+  const rule: RelationRule = RELATION_TYPES[type];
+  return rule.from.includes(from) ? (rule.only?.[from] ?? rule.to) : [];
+}
+
+/** The kinds a relation of this type may start at when it ends at a `to`. */
+export function fromKindsTo(type: keyof typeof RELATION_TYPES, to: EntityKind): readonly EntityKind[] {
+  const rule: RelationRule = RELATION_TYPES[type];
+  return rule.from.filter((from) => toKindsFrom(type, from).includes(to));
+}
+
+/** Whether a relation of this type may join a `from` to a `to`. */
+export function joins(type: keyof typeof RELATION_TYPES, from: EntityKind, to: EntityKind): boolean {
+  return toKindsFrom(type, from).includes(to);
+}
 
 export const RelationType = z.enum(Object.keys(RELATION_TYPES) as [keyof typeof RELATION_TYPES, ...(keyof typeof RELATION_TYPES)[]]);
 export type RelationType = z.infer<typeof RelationType>;
