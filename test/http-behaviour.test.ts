@@ -457,3 +457,23 @@ describe("arguments no answer can honour", () => {
     expect(ids(next).some((id) => ids(first).includes(id))).toBe(false);
   });
 });
+
+describe("the explorer's files", () => {
+  it("are sent compressed when the client accepts it, with an ETag, and a repeat visit is 304 Not Modified", async () => {
+    const bundle = "app.js";
+    const brotli = await raw("GET", `/assets/${bundle}`, { "accept-encoding": "gzip, deflate, br" });
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    const first = await raw("GET", `/assets/${bundle}`, { "accept-encoding": "gzip" });
+    expect(first.status).toBe(200);
+    expect(first.headers["content-encoding"]).toBe("gzip");
+    expect(first.headers.vary).toBe("accept-encoding");
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"[0-9a-f]+-[0-9a-f]+"$/);
+    const again = await raw("GET", `/assets/${bundle}`, { "accept-encoding": "gzip", "if-none-match": etag });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe("");
+    const plain = await raw("GET", `/assets/${bundle}`);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(Number(plain.headers["content-length"])).toBeGreaterThan(1024);
+  });
+});

@@ -69,5 +69,5 @@ export const graphiqlRoute: Route = async (req, res, url) => {
     return true;
   }
   const asset = url.pathname.startsWith("/graphiql/assets/") ? ASSETS[url.pathname.slice("/graphiql/assets/".length)] : undefined;
-  return asset ? sendFile(res, asset, 86_400) : false;
+  return asset ? sendFile(req, res, asset, 86_400) : false;
 };

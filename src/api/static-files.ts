@@ -1,7 +1,9 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createBrotliCompress, createGzip } from "node:zlib";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -15,18 +17,48 @@ const CONTENT_TYPES: Record<string, string> = {
   ".map": "application/json; charset=utf-8",
 };
 
-/** Streams a file from disk with its content type; false when it does not exist. */
-export async function sendFile(res: ServerResponse, file: string, cacheSeconds = 300): Promise<boolean> {
+/** Text worth compressing; images and fonts are compressed already. */
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".map"]);
+
+/**
+ * Streams a file from disk with its content type and a validator (ETag from size and modification
+ * time: a repeat visit gets 304 Not Modified), compressed with Brotli or gzip when the client
+ * accepts it; false when the file does not exist.
+ */
+export async function sendFile(req: IncomingMessage, res: ServerResponse, file: string, cacheSeconds = 300): Promise<boolean> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return false;
+  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  res.setHeader("etag", etag);
+  res.setHeader("cache-control", cacheSeconds > 0 ? `public, max-age=${cacheSeconds}` : "no-cache");
+  res.setHeader("vary", "accept-encoding");
+  if (req.headers["if-none-match"] === etag) {
+    res.statusCode = 304;
+    res.end();
+    return true;
+  }
   res.statusCode = 200;
   res.setHeader("content-type", CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream");
-  res.setHeader("content-length", info.size);
-  res.setHeader("cache-control", `public, max-age=${cacheSeconds}`);
-  await new Promise<void>((resolve, reject) => {
-    createReadStream(file).on("error", reject).on("end", resolve).pipe(res);
-  });
+  const encoding = COMPRESSIBLE.has(path.extname(file)) && info.size > 1024 ? acceptedEncoding(req) : undefined;
+  if (encoding) res.setHeader("content-encoding", encoding);
+  else res.setHeader("content-length", info.size);
+  if (req.method === "HEAD") {
+    res.end();
+    return true;
+  }
+  const source = createReadStream(file);
+  if (encoding === "br") await pipeline(source, createBrotliCompress(), res);
+  else if (encoding === "gzip") await pipeline(source, createGzip(), res);
+  else await pipeline(source, res);
   return true;
+}
+
+/** Brotli when the client takes it, else gzip, else nothing. */
+function acceptedEncoding(req: IncomingMessage): "br" | "gzip" | undefined {
+  const accepted = String(req.headers["accept-encoding"] ?? "");
+  if (/\bbr\b/.test(accepted)) return "br";
+  if (/\bgzip\b/.test(accepted)) return "gzip";
+  return undefined;
 }
 
 /** Resolves `relative` inside `root`, or undefined when it would escape it (`../`). */
