@@ -89,6 +89,16 @@ describe("neighborhood", () => {
     expect(three.data?.neighborhood.nodes.length).toBeGreaterThan(two.data?.neighborhood.nodes.length);
   });
 
+  it("says when the limit cut it (truncated), and not when everything within reach came back", async () => {
+    const T = "query ($id: ID!, $limit: Int) { neighborhood(id: $id, depth: 1, limit: $limit) { nodes { id } truncated } }";
+    const cut = await gql(seeded.api, T, { id: "hong-kong", limit: 3 });
+    expect(cut.data?.neighborhood.nodes).toHaveLength(3);
+    expect(cut.data?.neighborhood.truncated).toBe(true);
+    const whole = await gql(seeded.api, T, { id: "hong-kong", limit: 500 });
+    expect(whole.data?.neighborhood.nodes.length).toBeGreaterThan(3);
+    expect(whole.data?.neighborhood.truncated).toBe(false);
+  });
+
   it("answers NOT_FOUND for an unknown id", async () => {
     const r = await gql(seeded.api, Q, { id: "no-such-entity" });
     expect(r.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");

@@ -20,7 +20,11 @@ async function read(ctx: ApiContext, file: string, params: Record<string, unknow
 
 function subgraph(row: RecordShape | undefined) {
   if (!row) return null;
-  return { nodes: (row.nodes as NodeRow[]).map(toGraphNode), edges: (row.edges as EdgeRow[]).map(toGraphEdge) };
+  return {
+    nodes: (row.nodes as NodeRow[]).map(toGraphNode),
+    edges: (row.edges as EdgeRow[]).map(toGraphEdge),
+    truncated: row.truncated === true,
+  };
 }
 
 /** Every analyst query leaves drafts awaiting review out unless asked (graphql/analyst.graphql). */
@@ -72,7 +76,7 @@ async function connection(_: unknown, args: { from: string; to: string; maxHops?
       limit: neo4j.int(1),
       includeDrafts: includeDrafts(args),
     });
-    return rows[0] ? { nodes: (rows[0].nodes as NodeRow[]).map(toGraphNode), edges: [] } : null;
+    return rows[0] ? { nodes: (rows[0].nodes as NodeRow[]).map(toGraphNode), edges: [], truncated: false } : null;
   }
   const params = { from: args.from, to: args.to, maxHops: clamp(args.maxHops, LIMITS.maxHops, 6), includeDrafts: includeDrafts(args) };
   const stated = await read(ctx, "connection.cypher", { ...params, statedOnly: true });
