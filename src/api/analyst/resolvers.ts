@@ -84,6 +84,21 @@ async function connection(_: unknown, args: { from: string; to: string; maxHops?
   return subgraph((await read(ctx, "connection.cypher", { ...params, statedOnly: false }))[0]);
 }
 
+async function timeline(_: unknown, args: { id: string; since?: string | null; until?: string | null } & DraftArg, ctx: ApiContext) {
+  const since = dateArg(args.since, "since", false);
+  const until = dateArg(args.until, "until", true);
+  const rows = await read(ctx, "timeline.cypher", {
+    id: args.id,
+    includeDrafts: includeDrafts(args),
+    window: since !== null || until !== null,
+    since: since ?? new neo4j.types.Date(1, 1, 1),
+    until: until ?? new neo4j.types.Date(9999, 12, 31),
+  });
+  const row = rows[0];
+  if (!row) throw new GraphQLError(`no entity with id "${args.id}"`, { extensions: { code: "NOT_FOUND" } });
+  return { id: row.id, periods: row.periods, undated: Number(row.undated) };
+}
+
 async function innovationChains(_: unknown, args: { through?: string | null; limit?: number | null } & DraftArg, ctx: ApiContext) {
   const limit = clamp(args.limit, LIMITS.limit, 50);
   const drafts = includeDrafts(args);
@@ -298,5 +313,5 @@ async function connections(_: unknown, args: ConnectionsArgs, ctx: ApiContext) {
 }
 
 export const analystResolvers = {
-  Query: { search, neighborhood, connection, innovationChains, regionLinks, regionCooperation, connections },
+  Query: { search, neighborhood, connection, innovationChains, regionLinks, regionCooperation, connections, timeline },
 };
