@@ -13,6 +13,13 @@ export const KINDS_SDL_FILE = "graphql/kinds.graphql";
 const AUTHORIZATION =
   '@authorization(validate: [{ operations: [CREATE, UPDATE, DELETE, CREATE_RELATIONSHIP, DELETE_RELATIONSHIP], where: { jwt: { roles: { includes: "editor" } } } }])';
 const LIMIT = "@limit(default: 50, max: 500)";
+/**
+ * On every relationship field: filters by related nodes (`where: { operates: { some: … } }`) stay,
+ * filters by aggregates over a relationship (how many, sums of properties) are left out. Nothing
+ * uses them, and with a field at both ends of every allowed relation they would make the generated
+ * schema 5.7 MB instead of 1.6 MB and hold 130 MB more memory per server.
+ */
+const FILTERABLE = "@filterable(byValue: true, byAggregate: false)";
 
 /** One relationship field of a kind, read from the kind outwards. */
 export interface RelationField {
@@ -89,10 +96,12 @@ export function kindsTypeDefs(): string {
     for (const f of kindScalarFields(kind)) lines.push(`${describe(f.description)}  ${field(f.name)}: ${f.type}`);
     for (const f of relationFields(kind)) {
       lines.push(
-        `${describe(relationDescription(f))}  ${field(f.name)}: [${f.target}!]! @relationship(type: "${f.type}", direction: ${f.direction}, properties: "Stated")`,
+        `${describe(relationDescription(f))}  ${field(f.name)}: [${f.target}!]! @relationship(type: "${f.type}", direction: ${f.direction}, properties: "Stated") ${FILTERABLE}`,
       );
     }
-    lines.push(`${describe(MEASURES_DESCRIPTION)}  ${field("measures")}: [Measure!]! @relationship(type: "HAS_MEASURE", direction: OUT)`);
+    lines.push(
+      `${describe(MEASURES_DESCRIPTION)}  ${field("measures")}: [Measure!]! @relationship(type: "HAS_MEASURE", direction: OUT) ${FILTERABLE}`,
+    );
     lines.push("}", "");
   }
   return lines.join("\n").replace(/\n+$/, "\n");
