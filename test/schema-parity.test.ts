@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
   type GraphQLField,
@@ -18,6 +18,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildApiSchema } from "../src/api/schema.js";
 import { loadTypeDefs } from "../src/api/type-defs.js";
 import { projectRoot } from "../src/config.js";
+import { seedPaths } from "../src/ingest/load.js";
+import { prepareImport } from "../src/ingest/prepare.js";
+import type { DataError } from "../src/ingest/problems.js";
 import { log } from "../src/log.js";
 import { EntityKind } from "../src/model/entity.js";
 import { INTERNAL_ENTITY_PROPERTIES, RELATION_FIELDS } from "../src/model/graph-fields.js";
@@ -25,6 +28,7 @@ import { KINDS_SDL_FILE, kindScalarFields, kindsTypeDefs } from "../src/model/ki
 import { fromKindsTo, joins, RELATION_TYPES, type RelationType, toKindsFrom } from "../src/model/relation.js";
 import { gql, seededApiForSuite } from "./support/api.js";
 import { DATABASE } from "./support/neo4j.js";
+import { copySeed } from "./support/seed-corpus.js";
 
 let building: Promise<GraphQLSchema> | undefined;
 /** The API's schema as the server builds it, built once for the file (a build holds hundreds of MB). */
@@ -124,6 +128,23 @@ describe("the model is the one source of the API's kinds", () => {
     expect(joins("PART_OF", "Institution", "Region")).toBe(true);
     expect(String(builtField(schema, "Region", "partOf")?.type)).toBe("[Region!]!");
     expect(String(builtField(schema, "Region", "parts")?.type)).toBe("[Entity!]!");
+  });
+
+  it("the importer refuses a region PART_OF anything but a region, naming both kinds", async () => {
+    const dir = await copySeed();
+    try {
+      const file = path.join(dir, "catalogue.json");
+      const catalogue = JSON.parse(await readFile(file, "utf8"));
+      const i = catalogue.relations.findIndex((r: { type: string; from: string }) => r.type === "PART_OF" && r.from === "macau");
+      catalogue.relations[i].to = "hktdc";
+      await writeFile(file, JSON.stringify(catalogue));
+      const error = (await prepareImport(seedPaths(dir)).catch((e: unknown) => e)) as DataError;
+      expect(error.problems).toContainEqual(
+        expect.objectContaining({ path: `relations[${i}].to`, message: "PART_OF cannot join a Region to a Institution (hktdc)" }),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("every kind serves its model properties, and every date its precision", () => {
