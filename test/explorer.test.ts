@@ -91,6 +91,10 @@ describe("analyst explorer in a real Chromium", () => {
     expect(await page.textContent('[data-testid="card-location"]')).toBe("Zibo → Shandong → China");
     expect(await page.textContent('[data-testid="relations-PARTY_TO"]')).toContain("全面合作战略框架协议");
 
+    // A date known to the year only reads as the year, not as 1 January.
+    await open("#/explore?id=hk-all-districts-federation-zibo-strategic-cooperation-agreement-2019");
+    expect(await page.textContent('[data-testid="card-signedOn"]')).toBe("2019");
+
     await open("#/explore?id=sufang-li-rich-cathode-pilot-line");
     expect(await page.textContent('[data-testid="card-capacity"]')).toBe("300 t");
     expect(await page.textContent('[data-testid="relations-SUPPLIES"]')).toContain("샘플을 보냈다");

@@ -244,14 +244,14 @@ export async function entityDetails(id: string): Promise<EntityDetails | undefin
   const q = `query ($id: ID!) { entities(where: { id: { eq: $id } }) {
     __typename id name aliases aliasLangs garbledAliases nameZhHans nameZhHant nameKo nameJa description
     ... on Region { level partOf { ${CHAIN} } ${MEASURES} }
-    ... on Institution { type founded locatedIn { ${CHAIN} } ${MEASURES} }
-    ... on Lab { type founded locatedIn { ${CHAIN} } ${MEASURES} }
-    ... on Company { founded locatedIn { ${CHAIN} } ${MEASURES} }
+    ... on Institution { type founded foundedPrecision locatedIn { ${CHAIN} } ${MEASURES} }
+    ... on Lab { type founded foundedPrecision locatedIn { ${CHAIN} } ${MEASURES} }
+    ... on Company { founded foundedPrecision locatedIn { ${CHAIN} } ${MEASURES} }
     ... on Person { worksAtConnection { edges { properties { role title } node { id name } } } }
     ... on ProductionLine { stage status capacity capacityUnit capacityQualifier locatedIn { ${CHAIN} } ${MEASURES} }
     ... on Technology { type ${MEASURES} }
-    ... on Event { type startDate endDate edition theme locatedIn { ${CHAIN} } ${MEASURES} }
-    ... on Agreement { type title signedOn ${MEASURES} }
+    ... on Event { type startDate startDatePrecision endDate endDatePrecision edition theme locatedIn { ${CHAIN} } ${MEASURES} }
+    ... on Agreement { type title signedOn signedOnPrecision ${MEASURES} }
   } }`;
   const { entities } = await gql<{ entities: Array<Record<string, unknown>> }>(q, { id });
   const raw = entities[0];

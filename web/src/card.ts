@@ -104,7 +104,14 @@ const ATTRIBUTE_LABELS: Record<string, string> = {
 function attributesSection(d: EntityDetails) {
   const rows = Object.entries(d.attributes)
     .filter(([k]) => k in ATTRIBUTE_LABELS)
-    .map(([k, v]) => h("tr", {}, h("th", {}, ATTRIBUTE_LABELS[k] ?? k), h("td", {}, String(v))));
+    .map(([k, v]) =>
+      h(
+        "tr",
+        {},
+        h("th", {}, ATTRIBUTE_LABELS[k] ?? k),
+        h("td", { "data-testid": `card-${k}` }, shownValue(v, d.attributes[`${k}Precision`])),
+      ),
+    );
   const a = d.attributes;
   if (a.capacity !== undefined) {
     const q = a.capacityQualifier && a.capacityQualifier !== "exact" ? `${a.capacityQualifier} ` : "";
@@ -117,6 +124,14 @@ function attributesSection(d: EntityDetails) {
     rows.push(h("tr", {}, h("th", {}, "Role"), h("td", {}, `${role} at ${r.node.name}`)));
   }
   return rows.length ? section("Attributes", h("table", { class: "attributes" }, ...rows)) : null;
+}
+
+/** A date as precise as it is known: 2019 (year), 2019-03 (month) or 2019-03-05; other values as they are. */
+function shownValue(value: unknown, precision: unknown): string {
+  const text = String(value);
+  if (precision === "year") return text.slice(0, 4);
+  if (precision === "month") return text.slice(0, 7);
+  return text;
 }
 
 /** district → city → province → country, following the first parent at each step. */
