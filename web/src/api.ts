@@ -1,7 +1,8 @@
 /** The explorer's only data source: the GraphQL API (analyst contract and generated queries). */
-import { KIND_OF_LABEL } from "../../src/model/entity-kinds.js";
+import { KIND_OF_LABEL, type KindName } from "../../src/model/entity-kinds.js";
 
-export type Kind = "REGION" | "INSTITUTION" | "LAB" | "COMPANY" | "PERSON" | "PRODUCTION_LINE" | "TECHNOLOGY" | "EVENT" | "AGREEMENT";
+/** The kinds come from the model (src/model/entity-kinds.ts), not a copy of them. */
+export type Kind = KindName;
 
 export interface SearchHit {
   id: string;
@@ -203,11 +204,16 @@ export async function regionCooperation(
 export async function nodesByIds(ids: string[]): Promise<GraphNode[]> {
   const q = `query ($ids: [ID!]!) { entities(where: { id: { in: $ids } }, limit: 500) { __typename id name names } }`;
   const { entities } = await gql<{ entities: Array<{ __typename: string; id: string; name: string; names: string[] }> }>(q, { ids });
-  return entities.map((e) => ({ id: e.id, name: e.name, names: e.names, kind: KIND_OF_TYPENAME[e.__typename] ?? "REGION" }));
+  return entities.map((e) => ({ id: e.id, name: e.name, names: e.names, kind: kindOfTypename(e.__typename) }));
 }
 
 /** A generated type's __typename is its node label. */
-export const KIND_OF_TYPENAME = KIND_OF_LABEL as Record<string, Kind>;
+/** The kind of a generated type's __typename; a type the model does not know is an error, never a guess. */
+export function kindOfTypename(typename: string): Kind {
+  const kind = (KIND_OF_LABEL as Record<string, Kind | undefined>)[typename];
+  if (!kind) throw new Error(`the API answered with an entity of unknown kind "${typename}"`);
+  return kind;
+}
 
 interface Named {
   id: string;

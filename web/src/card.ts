@@ -1,4 +1,4 @@
-import { type EntityDetails, entityDetails, type GraphEdge, type GraphNode, KIND_OF_TYPENAME, neighborhood } from "./api.js";
+import { type EntityDetails, entityDetails, type GraphEdge, type GraphNode, kindOfTypename, neighborhood } from "./api.js";
 import { appendAll, clear, h, onClick } from "./dom.js";
 import { evidenceList } from "./evidence.js";
 import { KIND_STYLE, LANG_LABEL } from "./kinds.js";
@@ -29,7 +29,7 @@ export class EntityCard {
       this.element.append(h("p", {}, `No entity with id ${id}.`));
       return;
     }
-    const kind = KIND_OF_TYPENAME[details.__typename] ?? "REGION";
+    const kind = kindOfTypename(details.__typename);
     const style = KIND_STYLE[kind];
     appendAll(
       this.element,

@@ -1,3 +1,4 @@
+import { KIND_NAMES } from "../../src/model/entity-kinds.js";
 import type { Kind } from "./api.js";
 
 /** One colour per kind, for nodes, badges and the legend (readable on white, distinct in print). */
@@ -13,7 +14,7 @@ export const KIND_STYLE: Record<Kind, { label: string; color: string }> = {
   AGREEMENT: { label: "Agreement", color: "#ff9da7" },
 };
 
-export const KINDS = Object.keys(KIND_STYLE) as Kind[];
+export const KINDS: Kind[] = KIND_NAMES;
 
 export const LANG_LABEL: Record<string, string> = {
   en: "English",
