@@ -213,7 +213,8 @@ CALL (page, ra, rb, regionIds) {
                                    AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false)))){0,8} (r:Region)
     WHERE elementId(r) IN e.ids
     RETURN r AS region, relationships(p) AS chain, null AS matchedName, null AS event
-    ORDER BY length(p) LIMIT 1
+    // On a tie, a place rather than a venue in it (Zibo, not its hotel), then by id: one answer always.
+    ORDER BY length(p), CASE r.level WHEN 'venue' THEN 1 ELSE 0 END, r.id LIMIT 1
     UNION ALL
     // NAME: the longest region name of the area that the end's names contain.
     WITH e, e.top AS top WHERE e.basis = 'NAME'
@@ -232,7 +233,7 @@ CALL (page, ra, rb, regionIds) {
                      AND ($includeDrafts OR (NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false)))){1,8} (r:Region)
     WHERE elementId(r) IN e.ids
     RETURN r AS region, [an] + relationships(p) AS chain, null AS matchedName, ev AS event
-    ORDER BY length(p) LIMIT 1
+    ORDER BY length(p), CASE r.level WHEN 'venue' THEN 1 ELSE 0 END, r.id, ev.id LIMIT 1
   }
   RETURN apoc.map.fromPairs(collect([toString(e.side) + elementId(e.en),
                                      {basis: e.basis, region: region, chain: chain, matchedName: matchedName, event: event}])) AS placed
