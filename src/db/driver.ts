@@ -11,9 +11,10 @@ export async function connect(target: Neo4jTarget): Promise<Driver> {
   const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 10_000,
-    // A dead or restarting server fails a request at once (SERVICE_UNAVAILABLE) instead of after
-    // the driver's default 30 s of retries; the driver reconnects by itself once it is back.
-    maxTransactionRetryTime: 1_000,
+    // A dead or restarting server fails a request within about a second (SERVICE_UNAVAILABLE)
+    // instead of after the driver's default 30 s of retries: one retry after ~1 s (its first
+    // backoff), none after that. The driver reconnects by itself once the server is back.
+    maxTransactionRetryTime: 500,
     connectionTimeout: 2_000,
     disableLosslessIntegers: true,
   });
