@@ -257,7 +257,8 @@ describe("connections", () => {
     expect((await paths({ from: "hkbu", to: "shandong", k: 1 })).length).toBe(1);
     expect(await paths({ from: "hkbu", to: "shandong", maxHops: 2 })).toEqual([]);
     for (const p of await paths({ from: "hkbu", to: "shandong", k: 10, maxHops: 4 })) expect(p.edges.length).toBeLessThanOrEqual(4);
-    expect(await paths({ from: "hkbu", to: "no-such-entity" })).toEqual([]);
+    const unknown = await gql(seeded.api, `{ connections(from: "hkbu", to: "no-such-entity") { nodes { id } } }`);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     for (const v of [
       { from: "hkbu", to: "hkbu" },
       { from: "hkbu", to: "shandong", relationTypes: ["KNOWS"] },

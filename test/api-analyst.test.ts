@@ -105,6 +105,28 @@ describe("neighborhood", () => {
   });
 });
 
+describe("unknown ids", () => {
+  it("are NOT_FOUND in every analyst query that takes an id, naming the id; an empty answer means none", async () => {
+    for (const query of [
+      `{ neighborhood(id: "no-such-entity") { nodes { id } } }`,
+      `{ connection(from: "cityu", to: "no-such-entity") { nodes { id } } }`,
+      `{ connections(from: "no-such-entity", to: "cityu") { nodes { id } } }`,
+      `{ innovationChains(through: "no-such-entity") { lab { id } } }`,
+      `{ regionLinks(a: "hong-kong", b: "no-such-entity") { type } }`,
+      `{ regionCooperation(a: "no-such-entity", b: "shandong") { total } }`,
+      `{ timeline(id: "no-such-entity") { undated } }`,
+    ]) {
+      const r = await gql(seeded.api, query);
+      expect(r.errors?.[0]?.extensions?.code, query).toBe("NOT_FOUND");
+      expect(r.errors?.[0]?.message, query).toContain('"no-such-entity"');
+    }
+    // A known entity with nothing to show is an empty answer, not an error.
+    const none = await gql(seeded.api, `{ innovationChains(through: "hktdc") { lab { id } } }`);
+    expect(none.errors).toBeUndefined();
+    expect(none.data?.innovationChains).toEqual([]);
+  });
+});
+
 describe("connection", () => {
   const Q =
     "query ($from: ID!, $to: ID!, $maxHops: Int) { connection(from: $from, to: $to, maxHops: $maxHops) { nodes { id } edges { source target type evidence { articleId quote } } } }";

@@ -18,6 +18,16 @@ async function read(ctx: ApiContext, file: string, params: Record<string, unknow
   return records.map((r) => r.toObject());
 }
 
+/** NOT_FOUND for ids no entity has: one rule for every analyst query (an empty answer means "none"). */
+async function requireKnown(ctx: ApiContext, ...ids: Array<string | null | undefined>): Promise<void> {
+  const given = ids.filter((id): id is string => typeof id === "string");
+  if (given.length === 0) return;
+  const [row] = await read(ctx, "unknown-ids.cypher", { ids: given });
+  const unknown = (row?.unknown as string[] | undefined) ?? [];
+  if (unknown.length > 0)
+    throw new GraphQLError(`no entity with id ${unknown.map((id) => `"${id}"`).join(", ")}`, { extensions: { code: "NOT_FOUND" } });
+}
+
 function subgraph(row: RecordShape | undefined) {
   if (!row) return null;
   return {
@@ -69,6 +79,7 @@ async function neighborhood(_: unknown, args: { id: string; depth?: number | nul
 }
 
 async function connection(_: unknown, args: { from: string; to: string; maxHops?: number | null } & DraftArg, ctx: ApiContext) {
+  await requireKnown(ctx, args.from, args.to);
   if (args.from === args.to) {
     const rows = await read(ctx, "neighborhood.cypher", {
       id: args.from,
@@ -102,6 +113,7 @@ async function timeline(_: unknown, args: { id: string; since?: string | null; u
 async function innovationChains(_: unknown, args: { through?: string | null; limit?: number | null } & DraftArg, ctx: ApiContext) {
   const limit = clamp(args.limit, LIMITS.limit, 50);
   const drafts = includeDrafts(args);
+  await requireKnown(ctx, args.through);
   const rows = args.through
     ? await read(ctx, "innovation-chains-through.cypher", { through: args.through, limit, includeDrafts: drafts })
     : await read(ctx, "innovation-chains.cypher", { limit, includeDrafts: drafts });
@@ -112,6 +124,7 @@ async function innovationChains(_: unknown, args: { through?: string | null; lim
 }
 
 async function regionLinks(_: unknown, args: { a: string; b: string; limit?: number | null } & DraftArg, ctx: ApiContext) {
+  await requireKnown(ctx, args.a, args.b);
   const rows = await read(ctx, "region-links.cypher", {
     a: args.a,
     b: args.b,
@@ -220,6 +233,7 @@ async function regionCooperation(_: unknown, args: RegionCooperationArgs, ctx: A
   const bridgeKinds = args.bridgeKinds ?? BRIDGE_KINDS;
   const wrong = bridgeKinds.filter((k) => !BRIDGE_KINDS.includes(k));
   if (wrong.length) badInput(`bridgeKinds: a bridge is an agreement, event, lab or company, not ${wrong.join(", ")}`);
+  await requireKnown(ctx, args.a, args.b);
   const since = dateArg(args.since, "since", false);
   const until = dateArg(args.until, "until", true);
   // Lists are never null or empty here (['*'] is any), dates never null: a parameter whose type
@@ -286,6 +300,7 @@ interface ConnectionsArgs extends DraftArg {
 
 async function connections(_: unknown, args: ConnectionsArgs, ctx: ApiContext) {
   if (args.from === args.to) badInput("from and to are the same entity");
+  await requireKnown(ctx, args.from, args.to);
   const use = relationTypes(args.relationTypes, "relationTypes");
   const skip = new Set(relationTypes(args.skipRelationTypes, "skipRelationTypes") ?? []);
   const k = clamp(args.k, LIMITS.paths, 3);
