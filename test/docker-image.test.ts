@@ -1,4 +1,4 @@
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { freePort } from "./support/free-port.js";
-import { until } from "./support/process.js";
+import { spawnWatched, until } from "./support/process.js";
 
 const run = promisify(execFile);
 const cfg = loadConfig();
@@ -66,7 +66,7 @@ describe("the Docker image's steps", () => {
 
     const port = await freePort();
     const [bin, ...args] = steps.cmd;
-    const child = spawn(bin === "node" ? process.execPath : (bin as string), args, {
+    const { child, output } = spawnWatched(bin === "node" ? process.execPath : (bin as string), args, {
       cwd: appDir,
       env: {
         // Only Node's own folder on the PATH: no java, no mvn, as in the image.
@@ -81,18 +81,10 @@ describe("the Docker image's steps", () => {
         JWT_SECRET: "a-test-secret-of-at-least-thirty-two-characters",
         LOG_FORMAT: "json",
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (c: Buffer) => {
-      output += c.toString();
-    });
-    child.stderr.on("data", (c: Buffer) => {
-      output += c.toString();
     });
     try {
       const health = await until("the image's API to be healthy", 180_000, async () => {
-        if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}):\n${output}`);
+        if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}):\n${output()}`);
         const r = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);
         return r?.status === 200 ? ((await r.json()) as { neo4j: string }) : undefined;
       });

@@ -5,27 +5,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { connect } from "../src/db/driver.js";
-import { type EmbeddedOptions, startEmbeddedNeo4j } from "../src/db/embedded/embedded-neo4j.js";
-import { log } from "../src/log.js";
-import { freePort } from "./support/free-port.js";
+import { startEmbeddedNeo4j } from "../src/db/embedded/embedded-neo4j.js";
+import { testEmbeddedOptions } from "./support/embedded.js";
 import { alive, until } from "./support/process.js";
 
 const cfg = loadConfig();
 const skipEmbedded = Boolean(cfg.NEO4J_URI);
 
-async function options(dataDir: string): Promise<EmbeddedOptions> {
-  return {
-    dataDir,
-    boltPort: await freePort(),
-    launcherDir: path.join(cfg.projectRoot, "embedded"),
-    java: cfg.JAVA,
-    maven: cfg.MAVEN,
-    heap: "512m",
-    pagecache: "64m",
-    startTimeoutMs: 180_000,
-    log,
-  };
-}
+const options = testEmbeddedOptions;
 
 async function waitUntilGone(pid: number, ms: number): Promise<boolean> {
   return until(`process ${pid} to exit`, ms, async () => (alive(pid) ? undefined : true)).catch(() => false);

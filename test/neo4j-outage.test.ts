@@ -10,7 +10,7 @@ import { type EmbeddedNeo4j, type EmbeddedOptions, startEmbeddedNeo4j } from "..
 import { applySchema } from "../src/db/schema.js";
 import { log } from "../src/log.js";
 import { gql, startTestApi } from "./support/api.js";
-import { freePort } from "./support/free-port.js";
+import { testEmbeddedOptions } from "./support/embedded.js";
 import { DATABASE } from "./support/neo4j.js";
 import { alive, until } from "./support/process.js";
 
@@ -27,17 +27,7 @@ describe.skipIf(Boolean(cfg.NEO4J_URI))("Neo4j going away under the API", () => 
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "rig-outage-"));
-    options = {
-      dataDir,
-      boltPort: await freePort(),
-      launcherDir: path.join(cfg.projectRoot, "embedded"),
-      java: cfg.JAVA,
-      maven: cfg.MAVEN,
-      heap: "512m",
-      pagecache: "64m",
-      startTimeoutMs: 180_000,
-      log,
-    };
+    options = await testEmbeddedOptions(dataDir);
     neo4j = await startEmbeddedNeo4j(options);
     driver = await connect({ uri: neo4j.uri, user: "neo4j", password: "" });
     await applySchema(driver, DATABASE, log);

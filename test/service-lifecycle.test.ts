@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
@@ -9,7 +9,7 @@ import { decodeJwt, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { freePort } from "./support/free-port.js";
-import { alive, until } from "./support/process.js";
+import { alive, spawnWatched, until, type Watched } from "./support/process.js";
 
 // `npm start` as an operator runs it, in its own process: the port check before Neo4j starts, the
 // bearer-token rules over real HTTP, and how Ctrl-C and SIGTERM stop the API, the driver and the JVM.
@@ -22,30 +22,14 @@ const HAS_SCRIPT = spawnSync("script", ["--version"]).status === 0;
 /** How long stopping may take, measured from the signal to the process's exit. */
 const STOP_BOUND_MS = 3_000;
 
-interface Started {
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<{ code: number | null; at: number }>;
-}
+type Started = Watched;
 
 /** src/cli/start.ts with the product's defaults (NODE_ENV production, as `npm start` has it), not vitest's. */
 function start(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
+  return spawnWatched(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
     cwd: cfg.projectRoot,
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", NEO4J_HEAP: "512m", NEO4J_PAGECACHE: "64m", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  let out = "";
-  child.stdout?.on("data", (c: Buffer) => {
-    out += c.toString();
-  });
-  child.stderr?.on("data", (c: Buffer) => {
-    out += c.toString();
-  });
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
-    child.once("exit", (code) => resolve({ code, at: performance.now() })),
-  );
-  return { child, output: () => out, exited };
 }
 
 /** Pids of processes whose command line mentions `text` (the JVM names its store folder). */

@@ -1,11 +1,10 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { freePort } from "./support/free-port.js";
-import { alive, until } from "./support/process.js";
+import { alive, spawnWatched, until } from "./support/process.js";
 
 const cfg = loadConfig();
 
@@ -21,7 +20,7 @@ describe.skipIf(Boolean(cfg.NEO4J_URI))("the start command", () => {
 
   it("brings up Neo4j, the seeded graph, the API and the explorer, and SIGTERM stops it all", async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
+    const { child, output, exited } = spawnWatched(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
       cwd: cfg.projectRoot,
       env: {
         ...process.env,
@@ -32,16 +31,7 @@ describe.skipIf(Boolean(cfg.NEO4J_URI))("the start command", () => {
         NEO4J_HEAP: "512m",
         NEO4J_PAGECACHE: "64m",
       },
-      stdio: ["ignore", "pipe", "pipe"],
     });
-    let output = "";
-    child.stdout.on("data", (c: Buffer) => {
-      output += c.toString();
-    });
-    child.stderr.on("data", (c: Buffer) => {
-      output += c.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     try {
       const base = `http://127.0.0.1:${port}`;
       const health = await until("health", 240_000, async () => {
@@ -49,7 +39,7 @@ describe.skipIf(Boolean(cfg.NEO4J_URI))("the start command", () => {
         return res.status === 200 ? await res.json() : undefined;
       });
       expect(health).toEqual({ ok: true, neo4j: "up", schema: "ready" });
-      const jvmPid = Number(/"uri":"bolt:[^"]+","pid":(\d+)/.exec(output)?.[1]);
+      const jvmPid = Number(/"uri":"bolt:[^"]+","pid":(\d+)/.exec(output())?.[1]);
       expect(alive(jvmPid)).toBe(true);
 
       const res = await fetch(`${base}/graphql`, {
@@ -62,10 +52,10 @@ describe.skipIf(Boolean(cfg.NEO4J_URI))("the start command", () => {
       expect((await fetch(`${base}/assets/app.js`)).status).toBe(200);
 
       child.kill("SIGTERM");
-      expect(await exited).toBe(0);
+      expect((await exited).code).toBe(0);
       await until("the JVM to exit", 60_000, async () => (alive(jvmPid) ? undefined : true));
       // Stopped cleanly, or killed when a loaded machine makes the JVM miss the 2.5 s budget.
-      expect(output).toMatch(/embedded Neo4j stopped|killed the embedded Neo4j/);
+      expect(output()).toMatch(/embedded Neo4j stopped|killed the embedded Neo4j/);
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
     }
