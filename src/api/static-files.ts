@@ -1,9 +1,13 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { createBrotliCompress, createGzip } from "node:zlib";
+import { promisify } from "node:util";
+import { brotliCompress, gzip as gzipCallback } from "node:zlib";
+
+const brotli = promisify(brotliCompress);
+const gzip = promisify(gzipCallback);
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -40,17 +44,35 @@ export async function sendFile(req: IncomingMessage, res: ServerResponse, file: 
   res.statusCode = 200;
   res.setHeader("content-type", CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream");
   const encoding = COMPRESSIBLE.has(path.extname(file)) && info.size > 1024 ? acceptedEncoding(req) : undefined;
-  if (encoding) res.setHeader("content-encoding", encoding);
-  else res.setHeader("content-length", info.size);
-  if (req.method === "HEAD") {
-    res.end();
+  if (!encoding) {
+    res.setHeader("content-length", info.size);
+    if (req.method === "HEAD") res.end();
+    else await pipeline(createReadStream(file), res);
     return true;
   }
-  const source = createReadStream(file);
-  if (encoding === "br") await pipeline(source, createBrotliCompress(), res);
-  else if (encoding === "gzip") await pipeline(source, createGzip(), res);
-  else await pipeline(source, res);
+  const body = await compressedOnce(file, etag, encoding);
+  res.setHeader("content-encoding", encoding);
+  res.setHeader("content-length", body.length);
+  res.end(req.method === "HEAD" ? undefined : body);
   return true;
+}
+
+/**
+ * Each version of a file (by ETag) is compressed once per encoding and kept: the explorer's bundle
+ * is half a megabyte, and Brotli at its best quality takes far longer than sending it.
+ */
+const compressed = new Map<string, Promise<Buffer>>();
+
+function compressedOnce(file: string, etag: string, encoding: "br" | "gzip"): Promise<Buffer> {
+  const key = `${file}\0${etag}\0${encoding}`;
+  let body = compressed.get(key);
+  if (!body) {
+    for (const k of compressed.keys()) if (k.startsWith(`${file}\0`)) compressed.delete(k); // an older version
+    body = readFile(file).then((raw) => (encoding === "br" ? brotli(raw) : gzip(raw)));
+    body.catch(() => compressed.delete(key));
+    compressed.set(key, body);
+  }
+  return body;
 }
 
 /** Brotli when the client takes it, else gzip, else nothing. */

@@ -18,7 +18,10 @@ async function read(ctx: ApiContext, file: string, params: Record<string, unknow
   return records.map((r) => r.toObject());
 }
 
-/** NOT_FOUND for ids no entity has: one rule for every analyst query (an empty answer means "none"). */
+/**
+ * NOT_FOUND for ids no entity has: one rule for every analyst query (an empty answer means "none").
+ * Only an empty answer can come from an unknown id, so it is checked then, not on every request.
+ */
 async function requireKnown(ctx: ApiContext, ...ids: Array<string | null | undefined>): Promise<void> {
   const given = ids.filter((id): id is string => typeof id === "string");
   if (given.length === 0) return;
@@ -79,7 +82,12 @@ async function neighborhood(_: unknown, args: { id: string; depth?: number | nul
 }
 
 async function connection(_: unknown, args: { from: string; to: string; maxHops?: number | null } & DraftArg, ctx: ApiContext) {
-  await requireKnown(ctx, args.from, args.to);
+  const path = await shortestConnection(args, ctx);
+  if (!path) await requireKnown(ctx, args.from, args.to);
+  return path;
+}
+
+async function shortestConnection(args: { from: string; to: string; maxHops?: number | null } & DraftArg, ctx: ApiContext) {
   if (args.from === args.to) {
     const rows = await read(ctx, "neighborhood.cypher", {
       id: args.from,
@@ -113,10 +121,10 @@ async function timeline(_: unknown, args: { id: string; since?: string | null; u
 async function innovationChains(_: unknown, args: { through?: string | null; limit?: number | null } & DraftArg, ctx: ApiContext) {
   const limit = clamp(args.limit, LIMITS.limit, 50);
   const drafts = includeDrafts(args);
-  await requireKnown(ctx, args.through);
   const rows = args.through
     ? await read(ctx, "innovation-chains-through.cypher", { through: args.through, limit, includeDrafts: drafts })
     : await read(ctx, "innovation-chains.cypher", { limit, includeDrafts: drafts });
+  if (rows.length === 0) await requireKnown(ctx, args.through);
   return rows.map((row) => {
     const [lab, spinoff, productionLine, customer] = (row.nodes as NodeRow[]).map(toGraphNode);
     return { lab, spinoff, productionLine, customer, edges: (row.edges as EdgeRow[]).map(toGraphEdge) };
@@ -124,7 +132,6 @@ async function innovationChains(_: unknown, args: { through?: string | null; lim
 }
 
 async function regionLinks(_: unknown, args: { a: string; b: string; limit?: number | null } & DraftArg, ctx: ApiContext) {
-  await requireKnown(ctx, args.a, args.b);
   const rows = await read(ctx, "region-links.cypher", {
     a: args.a,
     b: args.b,
@@ -132,6 +139,7 @@ async function regionLinks(_: unknown, args: { a: string; b: string; limit?: num
     memberSetLimit: REGION_MEMBER_SET_LIMIT,
     includeDrafts: includeDrafts(args),
   });
+  if (rows.length === 0) await requireKnown(ctx, args.a, args.b);
   return rows.map((r) => toGraphEdge(r.edge as EdgeRow));
 }
 
@@ -233,7 +241,6 @@ async function regionCooperation(_: unknown, args: RegionCooperationArgs, ctx: A
   const bridgeKinds = args.bridgeKinds ?? BRIDGE_KINDS;
   const wrong = bridgeKinds.filter((k) => !BRIDGE_KINDS.includes(k));
   if (wrong.length) badInput(`bridgeKinds: a bridge is an agreement, event, lab or company, not ${wrong.join(", ")}`);
-  await requireKnown(ctx, args.a, args.b);
   const since = dateArg(args.since, "since", false);
   const until = dateArg(args.until, "until", true);
   // Lists are never null or empty here (['*'] is any), dates never null: a parameter whose type
@@ -260,6 +267,7 @@ async function regionCooperation(_: unknown, args: RegionCooperationArgs, ctx: A
     includeDrafts: includeDrafts(args),
   });
   const row = rows[0];
+  if (!row || Number(row.total) === 0) await requireKnown(ctx, args.a, args.b);
   if (!row) throw new GraphQLError(`no region with id "${args.a}" or "${args.b}"`, { extensions: { code: "NOT_FOUND" } });
   const pairs = (row.pairs as PairRow[]).map((p) => ({
     a: toGraphNode(p.a),
@@ -300,7 +308,6 @@ interface ConnectionsArgs extends DraftArg {
 
 async function connections(_: unknown, args: ConnectionsArgs, ctx: ApiContext) {
   if (args.from === args.to) badInput("from and to are the same entity");
-  await requireKnown(ctx, args.from, args.to);
   const use = relationTypes(args.relationTypes, "relationTypes");
   const skip = new Set(relationTypes(args.skipRelationTypes, "skipRelationTypes") ?? []);
   const k = clamp(args.k, LIMITS.paths, 3);
@@ -324,6 +331,7 @@ async function connections(_: unknown, args: ConnectionsArgs, ctx: ApiContext) {
     },
     { database: ctx.database, routing: "READ", transactionConfig: { timeout: ctx.txTimeoutMs } },
   );
+  if (records.length === 0) await requireKnown(ctx, args.from, args.to);
   return records.map((r) => subgraph(r.toObject()));
 }
 
