@@ -351,11 +351,14 @@ describe.skipIf(Boolean(cfg.NEO4J_URI))("npm start as a service", () => {
       // script(1) gives `npm start` a terminal; the ^C written to it reaches npm, its shell, node and
       // the JVM as SIGINT, as a key press would. The shell npm runs (dash) reports a child that got
       // SIGINT as killed unless the script execs node: this checks the exit code a user sees.
+      // script(1) itself runs its command with `$SHELL -c`; `exec` keeps that shell out of the way,
+      // as a user's interactive shell is (dash, the default where SHELL is unset, would die of the
+      // ^C itself and report 130 whatever npm does).
       const port = await freePort();
       const env = { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", LOG_FORMAT: "", NEO4J_HEAP: "512m", NEO4J_PAGECACHE: "64m" };
-      const child = spawn("script", ["-qec", "npm start", "/dev/null"], {
+      const child = spawn("script", ["-qec", "exec npm start", "/dev/null"], {
         cwd: cfg.projectRoot,
-        env: { ...env, DATA_DIR: dataDir, PORT: String(port), BOLT_PORT: String(await freePort()) },
+        env: { ...env, SHELL: "/bin/sh", DATA_DIR: dataDir, PORT: String(port), BOLT_PORT: String(await freePort()) },
         stdio: ["pipe", "pipe", "pipe"],
       });
       let raw = "";
