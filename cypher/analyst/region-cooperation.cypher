@@ -33,7 +33,8 @@
 // $relationTypes on every edge (['*'] means any: never null or [], since a parameter that is
 // null, an empty list or a list of strings in turn makes Neo4j plan the query again, seconds for
 // this one), $bridgeKinds on the bridge, $direct/$bridged, and with $window a time window
-// [$since, $until] (dates): every edge of a link must have a date that overlaps the window. An
+// [$since, $until] (dates): every edge of a link must have a date that overlaps the window
+// (fragments/date-in-window.cypher, written in where /*@…*/ marks it by src/api/analyst/queries.ts). An
 // edge's date is its own (r.date), else the signing date of the agreement or the start date of
 // the event it leads to, else the earliest publication date of its articles, each with its
 // precision (a month-precise date covers the whole month); an undated edge fails any window.
@@ -155,22 +156,11 @@ CALL (ra, rb, regionIds, regionNames) {
        CASE side WHEN 0 THEN basis ELSE 'LOCATED' END AS basisB
   WHERE ('*' IN $aKinds OR any(l IN labels(ea) WHERE l IN $aKinds)) AND ('*' IN $aTypes OR ea.type IN $aTypes)
     AND ('*' IN $bKinds OR any(l IN labels(eb) WHERE l IN $bKinds)) AND ('*' IN $bTypes OR eb.type IN $bTypes)
-  // Each edge's date: its own, the agreement's or event's it leads to, else its earliest article's.
+  // Each edge's date (fragments/fact-date.cypher: its own, the agreement's or event's it leads
+  // to, else its earliest article's); with $window every one must overlap the window.
   WITH ra, rb, regionIds, ea, eb, bridge, rels, basisA, basisB,
-       [r IN rels |
-         CASE
-           WHEN r.date IS NOT NULL THEN {d: r.date, p: coalesce(r.datePrecision, 'day')}
-           WHEN endNode(r):Agreement AND endNode(r).signedOn IS NOT NULL THEN {d: endNode(r).signedOn, p: coalesce(endNode(r).signedOnPrecision, 'day')}
-           WHEN endNode(r):Event AND endNode(r).startDate IS NOT NULL THEN {d: endNode(r).startDate, p: coalesce(endNode(r).startDatePrecision, 'day')}
-           ELSE COLLECT { MATCH (art:Article) WHERE art.id IN r.articleIds AND art.publishedAt IS NOT NULL
-                          RETURN {d: art.publishedAt, p: coalesce(art.publishedAtPrecision, 'day')} ORDER BY art.publishedAt LIMIT 1 }[0]
-         END] AS dates
-  WHERE NOT $window
-     OR all(t IN dates WHERE t IS NOT NULL
-            AND t.d <= $until
-            AND ((CASE t.p WHEN 'year' THEN t.d + duration('P1Y') - duration('P1D')
-                                             WHEN 'month' THEN t.d + duration('P1M') - duration('P1D')
-                                             ELSE t.d END) >= $since))
+       [r IN rels | /*@factDate(r)*/ null] AS dates
+  WHERE all(t IN dates WHERE /*@dateInWindow(t)*/ true)
   // (No DISTINCT: each x is walked once and side 1 finds no link side 0 finds; only overlapping
   // areas give a link twice, once each way.)
   WITH ra, rb, regionIds, ea, eb, bridge, rels, basisA, basisB,

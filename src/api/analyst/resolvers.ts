@@ -1,16 +1,16 @@
 import { GraphQLError } from "graphql";
 import neo4j, { type RecordShape } from "neo4j-driver";
-import { cypher } from "../../db/cypher.js";
 import { KIND_OF_LABEL } from "../../model/entity-kinds.js";
 import { RELATION_TYPES } from "../../model/relation.js";
 import type { ApiContext } from "../context.js";
 import { type EdgeRow, LABEL_OF_KIND, type NodeRow, toGraphEdge, toGraphNode } from "./graph-mapping.js";
 import { clamp, LIMITS, REGION_COOPERATION_SCAN, REGION_MEMBER_SET_LIMIT } from "./limits.js";
 import { cleanSearchText, luceneQuery } from "./lucene.js";
+import { analystCypher } from "./queries.js";
 
 /** Runs a read-only analyst query from cypher/analyst/ with the request's transaction timeout. */
 async function read(ctx: ApiContext, file: string, params: Record<string, unknown>): Promise<RecordShape[]> {
-  const { records } = await ctx.driver.executeQuery(cypher(`analyst/${file}`), params, {
+  const { records } = await ctx.driver.executeQuery(analystCypher(file), params, {
     database: ctx.database,
     routing: "READ",
     transactionConfig: { timeout: ctx.txTimeoutMs },
@@ -104,15 +104,7 @@ async function shortestConnection(args: { from: string; to: string; maxHops?: nu
 }
 
 async function timeline(_: unknown, args: { id: string; since?: string | null; until?: string | null } & DraftArg, ctx: ApiContext) {
-  const since = dateArg(args.since, "since", false);
-  const until = dateArg(args.until, "until", true);
-  const rows = await read(ctx, "timeline.cypher", {
-    id: args.id,
-    includeDrafts: includeDrafts(args),
-    window: since !== null || until !== null,
-    since: since ?? new neo4j.types.Date(1, 1, 1),
-    until: until ?? new neo4j.types.Date(9999, 12, 31),
-  });
+  const rows = await read(ctx, "timeline.cypher", { id: args.id, includeDrafts: includeDrafts(args), ...timeWindow(args) });
   const row = rows[0];
   if (!row) throw new GraphQLError(`no entity with id "${args.id}"`, { extensions: { code: "NOT_FOUND" } });
   return { id: row.id, periods: row.periods, undated: Number(row.undated) };
@@ -175,6 +167,28 @@ function dateArg(value: string | null | undefined, arg: string, end: boolean) {
   const day = m[3] ? Number(m[3]) : end ? lastDay : 1;
   if (month < 1 || month > 12 || day < 1 || day > lastDay) badInput(`${arg}: no such date "${value}"`);
   return new neo4j.types.Date(year, month, day);
+}
+
+/** Every analyst query that returns facts takes these: dates as YYYY, YYYY-MM or YYYY-MM-DD. */
+interface TimeArgs {
+  since?: string | null;
+  until?: string | null;
+}
+
+/**
+ * The parameters of the shared time window (cypher/analyst/fragments/date-in-window.cypher):
+ * `window` false when neither date is given. The dates are never null, so the parameters keep
+ * their types from call to call and Neo4j keeps one plan. A malformed date is BAD_USER_INPUT.
+ */
+function timeWindow(args: TimeArgs) {
+  const since = dateArg(args.since, "since", false);
+  const until = dateArg(args.until, "until", true);
+  if (since && until && since.toString() > until.toString()) badInput(`since (${args.since}) is after until (${args.until})`);
+  return {
+    window: since !== null || until !== null,
+    since: since ?? new neo4j.types.Date(1, 1, 1),
+    until: until ?? new neo4j.types.Date(9999, 12, 31),
+  };
 }
 
 interface PlacementRow {
@@ -241,8 +255,6 @@ async function regionCooperation(_: unknown, args: RegionCooperationArgs, ctx: A
   const bridgeKinds = args.bridgeKinds ?? BRIDGE_KINDS;
   const wrong = bridgeKinds.filter((k) => !BRIDGE_KINDS.includes(k));
   if (wrong.length) badInput(`bridgeKinds: a bridge is an agreement, event, lab or company, not ${wrong.join(", ")}`);
-  const since = dateArg(args.since, "since", false);
-  const until = dateArg(args.until, "until", true);
   // Lists are never null or empty here (['*'] is any), dates never null: a parameter whose type
   // changes between calls makes Neo4j plan the query again (region-cooperation.cypher).
   const any = (list: string[] | null | undefined) => (list?.length ? list : ["*"]);
@@ -257,9 +269,7 @@ async function regionCooperation(_: unknown, args: RegionCooperationArgs, ctx: A
     bridgeKinds: bridgeKinds.map((k) => LABEL_OF_KIND[k]),
     direct: args.direct !== false,
     bridged: args.bridged !== false,
-    window: since !== null || until !== null,
-    since: since ?? new neo4j.types.Date(1, 1, 1),
-    until: until ?? new neo4j.types.Date(9999, 12, 31),
+    ...timeWindow(args),
     gazetteer: args.gazetteer !== false,
     placements: [...new Set(["LOCATED", ...(args.placements ?? ["NAME", "EVENT"])])],
     limit: clamp(args.limit, LIMITS.limit, 200),
@@ -312,7 +322,7 @@ async function connections(_: unknown, args: ConnectionsArgs, ctx: ApiContext) {
   const skip = new Set(relationTypes(args.skipRelationTypes, "skipRelationTypes") ?? []);
   const k = clamp(args.k, LIMITS.paths, 3);
   // SHORTEST takes no parameter in Neo4j 5.26: the clamped integer is written into the query.
-  const query = cypher("analyst/connections.cypher").replace("SHORTEST $k", `SHORTEST ${k.toNumber()}`);
+  const query = analystCypher("connections.cypher").replace("SHORTEST $k", `SHORTEST ${k.toNumber()}`);
   const { records } = await ctx.driver.executeQuery(
     query,
     {
