@@ -20,6 +20,10 @@ const Env = z.object({
     .default("1g"),
   NEO4J_START_TIMEOUT_MS: z.coerce.number().int().positive().default(180_000),
   NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** Embedded Neo4j liveness: probed this often; this many probes in a row unanswered within the timeout and the JVM is killed and restarted. */
+  NEO4J_LIVENESS_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
+  NEO4J_LIVENESS_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  NEO4J_LIVENESS_FAILURES: z.coerce.number().int().positive().default(3),
   IMPORT_TX_ROWS: z.coerce.number().int().positive().default(100_000),
   IMPORT_WRITERS: z.coerce.number().int().min(1).max(8).default(2),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),

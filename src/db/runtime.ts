@@ -11,6 +11,10 @@ export interface Neo4jRuntime {
   driver: Driver;
   uri: string;
   embedded?: EmbeddedNeo4j;
+  /** The pid of the embedded JVM running now (a new one after each restart); undefined with NEO4J_URI. */
+  embeddedPid(): number | undefined;
+  /** Embedded JVMs started again after dying or hanging. */
+  embeddedRestarts(): number;
   close(): Promise<void>;
   /** Last resort when closing takes too long: SIGKILL the embedded JVM (no-op with NEO4J_URI). */
   kill(): void;
@@ -37,7 +41,13 @@ export async function openNeo4j(cfg: Config, log: Logger, signal?: AbortSignal):
       log,
     };
     embedded = await startEmbeddedNeo4j({ ...options, signal });
-    supervisor = superviseEmbedded(embedded, () => startEmbeddedNeo4j(options), log);
+    supervisor = superviseEmbedded(embedded, () => startEmbeddedNeo4j(options), log, {
+      liveness: {
+        intervalMs: cfg.NEO4J_LIVENESS_INTERVAL_MS,
+        timeoutMs: cfg.NEO4J_LIVENESS_TIMEOUT_MS,
+        failures: cfg.NEO4J_LIVENESS_FAILURES,
+      },
+    });
     uri = embedded.uri;
   } else {
     log.info({ uri }, "using the Neo4j server at NEO4J_URI");
@@ -49,6 +59,8 @@ export async function openNeo4j(cfg: Config, log: Logger, signal?: AbortSignal):
       driver,
       uri,
       embedded,
+      embeddedPid: () => supervisor?.current.pid,
+      embeddedRestarts: () => supervisor?.restarts ?? 0,
       close: async () => {
         await driver.close();
         await supervisor?.stop();
