@@ -67,6 +67,26 @@ function relationDescription(f: RelationField): string {
 
 const MEASURES_DESCRIPTION = "Quantitative facts the articles state about it (HAS_MEASURE).";
 
+/** How many containment steps (LOCATED_IN / PART_OF) withinRegions follows, as the analyst queries do. */
+export const CONTAINMENT_DEPTH = 8;
+
+/**
+ * withinRegions: the ids of every region an entity lies in, through any chain of LOCATED_IN and
+ * PART_OF (stated or gazetteer; a lab PART_OF a university LOCATED_IN a city lies in that city and
+ * everything the city is part of), at most CONTAINMENT_DEPTH steps, leaving out drafts awaiting
+ * review. Only what the graph states places an entity: the name and event placements of
+ * regionCooperation are inferences, shown there with their basis (README, "Where things are").
+ * A @cypher field, so the library generates its filter: where: { withinRegions: { includes: "guangdong" } }.
+ */
+export const WITHIN_REGIONS_CYPHER =
+  "MATCH (this) ((c)-[k:LOCATED_IN|PART_OF]->(d) WHERE NOT coalesce(k.draft, false) AND NOT coalesce(d.draft, false))" +
+  `{1,${CONTAINMENT_DEPTH}} (r:Region) RETURN DISTINCT r.id AS id`;
+
+const WITHIN_REGIONS_DESCRIPTION =
+  "Ids of every region it lies in, through any chain of LOCATED_IN and PART_OF (up to 8 steps; drafts awaiting review do not count): " +
+  'Dongguan, Guangdong and China for a company located in Dongguan. Filter with where: { withinRegions: { includes: "guangdong" } } ' +
+  "for everything located in Guangdong at any depth. Empty when the graph does not state where it is.";
+
 /** graphql/kinds.graphql, generated. */
 export function kindsTypeDefs(): string {
   const lines: string[] = [
@@ -99,6 +119,9 @@ export function kindsTypeDefs(): string {
         `${describe(relationDescription(f))}  ${field(f.name)}: [${f.target}!]! @relationship(type: "${f.type}", direction: ${f.direction}, properties: "Stated") ${FILTERABLE}`,
       );
     }
+    lines.push(
+      `${describe(WITHIN_REGIONS_DESCRIPTION)}  ${field("withinRegions")}: [ID!]! @cypher(statement: ${JSON.stringify(WITHIN_REGIONS_CYPHER)}, columnName: "id")`,
+    );
     lines.push(
       `${describe(MEASURES_DESCRIPTION)}  ${field("measures")}: [Measure!]! @relationship(type: "HAS_MEASURE", direction: OUT) ${FILTERABLE}`,
     );
