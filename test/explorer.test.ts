@@ -61,6 +61,49 @@ async function typeSearch(testId: string, text: string) {
   await page.waitForSelector(`[data-testid="${testId}-hits"] li[data-id]`);
 }
 
+/** A drawn node: its id, full name, kind, centre and boxes (body alone and with its label), in model coordinates. */
+interface Drawn {
+  id: string;
+  name: string;
+  kind: string;
+  x: number;
+  y: number;
+  body: { x1: number; y1: number; x2: number; y2: number };
+  withLabel: { x1: number; y1: number; x2: number; y2: number };
+}
+
+/** The visible nodes of a drawing, read from cytoscape. */
+async function drawn(testId: string, p: Page = page): Promise<Drawn[]> {
+  return p.evaluate((id) => {
+    const canvas = document.querySelector(`[data-testid="${id}-canvas"]`) as HTMLElement & { cytoscape: any };
+    return canvas.cytoscape
+      .nodes()
+      .filter((n: any) => n.visible())
+      .map((n: any) => ({
+        id: n.id(),
+        name: n.data("name"),
+        kind: n.data("kind"),
+        x: n.position("x"),
+        y: n.position("y"),
+        body: n.boundingBox({ includeLabels: false, includeOverlays: false }),
+        withLabel: n.boundingBox({ includeLabels: true, includeOverlays: false }),
+      }));
+  }, testId);
+}
+
+/** Pairs of nodes whose boxes overlap. */
+function overlaps(nodes: Drawn[], box: "body" | "withLabel"): string[] {
+  const out: string[] = [];
+  for (const [i, a] of nodes.entries()) {
+    for (const b of nodes.slice(i + 1)) {
+      const p = a[box];
+      const q = b[box];
+      if (p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2) out.push(`${a.id} × ${b.id}`);
+    }
+  }
+  return out;
+}
+
 describe("analyst explorer in a real Chromium", () => {
   it("searches in Chinese, moves through the results with the keyboard and opens the pick", async () => {
     await open("#/explore");
@@ -221,10 +264,12 @@ describe("analyst explorer in a real Chromium", () => {
     expect(await page.textContent('[data-testid="region-pairs"]')).toContain("Shandong Normal University");
   });
 
-  it("exports the graph as CSV, JSON and PNG", async () => {
+  it("exports the graph as CSV, JSON and PNG, named after the view and entity", async () => {
     await open("#/explore?id=hktdc&depth=1");
+    const names: string[] = [];
     const save = async (what: string) => {
       const [download] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid="explore-graph-${what}"]`)]);
+      names.push(download.suggestedFilename());
       return readFile((await download.path()) as string);
     };
     const csv = (await save("csv")).toString("utf8");
@@ -235,6 +280,206 @@ describe("analyst explorer in a real Chromium", () => {
     expect(json.edges.find((e: { type: string }) => e.type === "ORGANIZED").evidence[0].articleId).toBe("article-001");
     const png = await save("png");
     expect(png.subarray(1, 4).toString()).toBe("PNG");
+    expect(names).toEqual(["explore-hktdc.csv", "explore-hktdc.json", "explore-hktdc.png"]);
+  });
+
+  it("names a path's export after its ends", async () => {
+    await open("#/path?from=chongqing&to=hkstp");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="path-graph-csv"]')]);
+    expect(download.suggestedFilename()).toBe("path-chongqing-hkstp.csv");
+  });
+
+  it("draws every Explore view with no node on another, labels included, the focus alone in its place", async () => {
+    for (const hash of [
+      "#/explore?id=hktdc&depth=1",
+      "#/explore?id=hong-kong&depth=1",
+      "#/explore?id=chongqing&depth=1",
+      "#/explore?id=zibo&depth=1",
+      "#/explore?id=hktdc&depth=2",
+    ]) {
+      await open(hash);
+      const nodes = await drawn("explore-graph");
+      expect(nodes.length, hash).toBeGreaterThan(4);
+      expect(overlaps(nodes, "body"), hash).toEqual([]);
+      expect(overlaps(nodes, "withLabel"), hash).toEqual([]);
+    }
+  });
+
+  it("lays a path out left to right in its order", async () => {
+    await open("#/path?from=chongqing&to=hkstp");
+    // The path's order, from its steps: each step leads from the node reached so far to the next one.
+    const steps = await page.$$eval('[data-testid="path-steps"] > li', (lis) =>
+      lis.map((li) => [...li.querySelectorAll(":scope > strong")].map((s) => s.textContent ?? "")),
+    );
+    expect(steps.length).toBeGreaterThanOrEqual(3);
+    const nodes = await drawn("path-graph");
+    const byName = new Map(nodes.map((n) => [n.name, n]));
+    const order = [byName.get("Chongqing")?.name as string];
+    for (const [a, b] of steps) order.push(order.at(-1) === a ? (b as string) : (a as string));
+    expect(order.length).toBe(nodes.length);
+    const xs = order.map((name) => byName.get(name)?.x as number);
+    for (let i = 1; i < xs.length; i++) expect(xs[i], `${order[i - 1]} then ${order[i]}`).toBeGreaterThan(xs[i - 1] as number);
+    expect(new Set(nodes.map((n) => Math.round(n.y))).size).toBe(1);
+    expect(overlaps(nodes, "withLabel")).toEqual([]);
+  });
+
+  it("lays an innovation chain out in columns lab → company → line → customer, customers fanned out", async () => {
+    await open("#/chains?through=cityu");
+    const chains = await page.$$eval('[data-testid="chains-list"] .chain h4', (hs) => hs.map((h) => (h.textContent ?? "").split(" → ")));
+    expect(chains.length).toBeGreaterThanOrEqual(2);
+    const nodes = await drawn("chains-graph");
+    const byName = new Map(nodes.map((n) => [n.name, n]));
+    for (const chain of chains) {
+      const xs = chain.map((name) => byName.get(name)?.x as number);
+      for (let i = 1; i < xs.length; i++) expect(xs[i], chain.join(" → ")).toBeGreaterThan(xs[i - 1] as number);
+    }
+    const customers = new Set(chains.map((c) => c[3]));
+    expect(customers.size).toBeGreaterThanOrEqual(2);
+    const customerYs = [...customers].map((name) => byName.get(name as string)?.y);
+    expect(new Set(customerYs).size).toBe(customers.size);
+    expect(overlaps(nodes, "withLabel")).toEqual([]);
+  });
+
+  it("lays out again when a kind is hidden, and counts only what is shown", async () => {
+    await open("#/explore?id=hktdc&depth=2");
+    const before = await drawn("explore-graph");
+    const people = before.filter((n) => n.kind === "PERSON").length;
+    expect(people).toBeGreaterThan(0);
+    await page.uncheck('[data-testid="kind-PERSON"] input');
+    await page.waitForSelector('[data-testid="explore-graph-canvas"][data-settled="true"]');
+    const after = await drawn("explore-graph");
+    expect(after.length).toBe(before.length - people);
+    expect(after.some((n) => n.kind === "PERSON")).toBe(false);
+    expect(overlaps(after, "body")).toEqual([]);
+    const shownEdges = Number(await page.getAttribute('[data-testid="explore-graph-canvas"]', "data-edges"));
+    expect(await page.textContent('[data-testid="status"]')).toBe(`${after.length} entities, ${shownEdges} relations shown`);
+    // Nodes that lost their link to the rest are drawn near it again, not left where they were.
+    const moved = after.filter((n) => {
+      const was = before.find((b) => b.id === n.id) as Drawn;
+      return Math.abs(was.x - n.x) > 1 || Math.abs(was.y - n.y) > 1;
+    });
+    expect(moved.length).toBeGreaterThan(0);
+    await page.check('[data-testid="kind-PERSON"] input');
+  });
+
+  it("shows a node's full name on hover and an edge's quotes on click", async () => {
+    await open("#/explore?id=hktdc&depth=1");
+    const at = (what: "node" | "edge", id: string) =>
+      page.evaluate(
+        ([w, i]) => {
+          const canvas = document.querySelector('[data-testid="explore-graph-canvas"]') as HTMLElement & { cytoscape: any };
+          const el = canvas.cytoscape.getElementById(i);
+          const pos = w === "node" ? el.renderedPosition() : el.renderedMidpoint();
+          const box = canvas.getBoundingClientRect();
+          return { x: box.left + pos.x, y: box.top + pos.y };
+        },
+        [what, id] as const,
+      );
+    const node = await at("node", "hktdc");
+    await page.mouse.move(node.x, node.y);
+    await page.waitForSelector('[data-testid="explore-graph-tooltip"]:not([hidden])');
+    expect(await page.textContent('[data-testid="explore-graph-tooltip"]')).toBe("Hong Kong Trade Development Council · Institution");
+
+    const edge = await at("edge", "hktdc|ORGANIZED|innoex-2024");
+    await page.mouse.click(edge.x, edge.y);
+    await page.waitForSelector('[data-testid="card"] [data-testid="edge-details"]');
+    const details = await page.textContent('[data-testid="card"] [data-testid="edge-details"]');
+    expect(details).toContain("Hong Kong Trade Development Council ORGANIZED");
+    const quote = await page.textContent('[data-testid="card"] [data-testid="edge-details"] q');
+    expect(quote?.length).toBeGreaterThan(10);
+    expect(quote).toMatch(/貿易發展局|贸易发展局|貿發局/);
+  });
+
+  it("opens the card on the entity picked from the search, also when Enter comes before the results", async () => {
+    await open("#/explore");
+    await typeSearch("search", "홍콩도시대학");
+    await page.click('[data-testid="search-hits"] li[data-id="cityu"]');
+    await page.waitForURL(/id=cityu/);
+    await ready();
+    expect(await page.textContent('[data-testid="card-name"]')).toBe("City University of Hong Kong");
+
+    await page.fill('[data-testid="search-input"]', "重庆");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/id=chongqing/);
+    await ready();
+    expect(await page.textContent('[data-testid="card-name"]')).toBe("Chongqing");
+    expect(await page.getAttribute('[data-testid="card"]', "data-id")).toBe("chongqing");
+  });
+
+  it("drops an answer for a view the user has already left", async () => {
+    await page.route("**/graphql", async (route) => {
+      const body = route.request().postData() ?? "";
+      if (body.includes("neighborhood(") && body.includes('"id":"zibo"')) await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    try {
+      await page.goto(`${api.url}/#/explore?id=hktdc&depth=1`);
+      await ready();
+      await page.evaluate(() => {
+        location.hash = "#/explore?id=zibo&depth=1";
+      });
+      await page.waitForTimeout(200);
+      await page.evaluate(() => {
+        location.hash = "#/chains?through=cityu";
+      });
+      await ready();
+      const chainsStatus = await page.textContent('[data-testid="status"]');
+      expect(chainsStatus).toMatch(/innovation chain/);
+      await page.waitForTimeout(2000);
+      // The late Zibo answer changed nothing: the status is the chains view's, and Explore still draws HKTDC.
+      expect(await page.textContent('[data-testid="status"]')).toBe(chainsStatus);
+      expect(await page.getAttribute("body", "data-ready")).toBe("true");
+      const explore = await page.evaluate(() => {
+        const canvas = document.querySelector('[data-testid="explore-graph-canvas"]') as HTMLElement & { cytoscape: any };
+        return canvas.cytoscape.nodes(".focus").map((n: any) => n.id());
+      });
+      expect(explore).toEqual(["hktdc"]);
+    } finally {
+      await page.unroute("**/graphql");
+    }
+  });
+
+  it("is usable at 400 px: graph above the card, the canvas drawn, no sideways scroll", async () => {
+    const narrow = await browser.newPage({ viewport: { width: 400, height: 800 } });
+    narrow.on("pageerror", (e) => pageErrors.push(e.message));
+    try {
+      for (const hash of [
+        "#/explore?id=hktdc&depth=1",
+        "#/path?from=chongqing&to=hkstp",
+        "#/chains?through=cityu",
+        "#/regions?a=hong-kong&b=shandong",
+      ]) {
+        await narrow.goto(`${api.url}/${hash}`);
+        await narrow.waitForFunction(() => document.body.dataset.ready === "true");
+        const view = hash.slice(2, hash.indexOf("?"));
+        const testId = `${view}-graph`;
+        const canvas = (await narrow.locator(`[data-testid="${testId}-canvas"]`).boundingBox()) as {
+          width: number;
+          height: number;
+          y: number;
+        };
+        expect(canvas.width, hash).toBeGreaterThan(300);
+        expect(canvas.height, hash).toBeGreaterThan(200);
+        expect(await narrow.evaluate(() => document.documentElement.scrollWidth), hash).toBeLessThanOrEqual(400);
+        const aside = (await narrow.locator(`section.view.${view} aside.card`).boundingBox()) as { y: number };
+        expect(aside.y, hash).toBeGreaterThanOrEqual(canvas.y + canvas.height);
+        // The nodes are on the canvas, not off its edge.
+        const nodes = await drawn(testId, narrow);
+        expect(nodes.length, hash).toBeGreaterThan(1);
+        const outside = await narrow.evaluate((id) => {
+          const c = document.querySelector(`[data-testid="${id}-canvas"]`) as HTMLElement & { cytoscape: any };
+          const w = c.clientWidth;
+          return c.cytoscape
+            .nodes()
+            .filter((n: any) => n.visible() && (n.renderedPosition("x") < 0 || n.renderedPosition("x") > w))
+            .map((n: any) => n.id());
+        }, testId);
+        expect(outside, hash).toEqual([]);
+      }
+      await narrow.screenshot({ path: path.join(SHOTS, "narrow.png") });
+    } finally {
+      await narrow.close();
+    }
   });
 
   it("made no request outside the server and raised no script error", () => {

@@ -1,6 +1,6 @@
 import { type EntityDetails, entityDetails, type GraphEdge, type GraphNode, kindOfTypename, neighborhood } from "./api.js";
 import { appendAll, clear, h, onClick } from "./dom.js";
-import { evidenceList } from "./evidence.js";
+import { edgeDetails, evidenceList } from "./evidence.js";
 import { KIND_STYLE, LANG_LABEL } from "./kinds.js";
 
 /**
@@ -9,6 +9,8 @@ import { KIND_STYLE, LANG_LABEL } from "./kinds.js";
  */
 export class EntityCard {
   readonly element: HTMLElement;
+  /** Which show() is the latest: an answer for an entity the user already left is dropped. */
+  private seq = 0;
 
   constructor(
     private readonly openArticle: (articleId: string, quote: string) => void,
@@ -23,8 +25,24 @@ export class EntityCard {
 
   /** Shows an entity; with includeDrafts, its relations include the drafted ones, marked as such. */
   async show(id: string, includeDrafts = false): Promise<void> {
-    const [details, around] = await Promise.all([entityDetails(id), neighborhood(id, 1, { limit: 500, includeDrafts })]);
+    const seq = ++this.seq;
+    this.element.setAttribute("aria-busy", "true");
+    this.element.prepend(
+      h("p", { class: "busy card-loading", "data-testid": "card-loading" }, h("span", { class: "spinner" }), "Loading…"),
+    );
+    let details: EntityDetails | undefined;
+    let around: { nodes: GraphNode[]; edges: GraphEdge[] };
+    try {
+      [details, around] = await Promise.all([entityDetails(id), neighborhood(id, 1, { limit: 500, includeDrafts })]);
+    } finally {
+      if (seq === this.seq) {
+        this.element.removeAttribute("aria-busy");
+        for (const el of this.element.querySelectorAll(".card-loading")) el.remove();
+      }
+    }
+    if (seq !== this.seq) return;
     clear(this.element);
+    this.element.dataset.id = id;
     if (!details) {
       this.element.append(h("p", {}, `No entity with id ${id}.`));
       return;
@@ -45,6 +63,15 @@ export class EntityCard {
       measuresSection(details, this.openArticle),
       relationsSection(id, around.nodes, around.edges, this.openArticle, this.focus),
     );
+  }
+
+  /** Shows a relation drawn in the graph: its ends, type and quotes. */
+  showEdge(edge: GraphEdge, source?: GraphNode, target?: GraphNode): void {
+    this.seq++;
+    this.element.removeAttribute("aria-busy");
+    clear(this.element);
+    delete this.element.dataset.id;
+    this.element.append(edgeDetails(edge, source, target, this.openArticle, this.focus));
   }
 }
 

@@ -35,3 +35,31 @@ export function evidenceList(edge: GraphEdge, openArticle: (articleId: string, q
     ),
   );
 }
+
+/**
+ * What the drawing's edge stands for: both ends, the type, whether an article states it or the
+ * gazetteer, and every quote (a click on an edge shows this).
+ */
+export function edgeDetails(
+  edge: GraphEdge,
+  source: { id: string; name: string } | undefined,
+  target: { id: string; name: string } | undefined,
+  openArticle: (articleId: string, quote: string) => void,
+  focus?: (id: string) => void,
+): HTMLElement {
+  const end = (id: string, node?: { name: string }) =>
+    focus ? h("a", { href: "#", onclick: onClick(() => focus(id)) }, node?.name ?? id) : h("strong", {}, node?.name ?? id);
+  const stated = edge.evidence.length;
+  return h(
+    "div",
+    { class: "edge-details", "data-testid": "edge-details" },
+    h("h3", {}, "Relation"),
+    h("p", { class: "edge-title" }, end(edge.source, source), ` ${edge.type} `, end(edge.target, target)),
+    h(
+      "p",
+      { class: "edge-basis", "data-testid": "edge-basis" },
+      stated ? `stated in ${new Set(edge.evidence.map((e) => e.articleId)).size} article(s)` : "gazetteer",
+    ),
+    evidenceList(edge, openArticle),
+  );
+}

@@ -1,49 +1,88 @@
 import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
+import fcose from "cytoscape-fcose";
 import type { GraphEdge, GraphNode, Kind, Subgraph } from "./api.js";
 import { clear, download, h } from "./dom.js";
 import { KIND_STYLE, KINDS } from "./kinds.js";
+import { removeOverlaps } from "./overlap.js";
+
+cytoscape.use(fcose);
 
 const FONT = `"Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR", "Noto Sans", sans-serif`;
-/** Up to this many nodes, the network is laid out in rings around the focus instead of by force. */
-const SMALL_GRAPH = 15;
+/** A node's label is cut to this many characters (the tooltip gives the whole name). */
+const LABEL_CHARS = 24;
+/** Distance between the nodes of a path, and between the columns of a chain, in model pixels. */
+const STEP_X = 200;
+const COLUMN_X = 260;
+const ROW_Y = 80;
 /** Drafts (extracted, not reviewed): dashed, in this colour; gazetteer edges are dashed grey. */
 export const DRAFT_COLOR = "#c2410c";
 
 export interface GraphViewOptions {
   testId: string;
-  /** "flow" lays paths and chains out left to right; the default spreads a network by force. */
-  layout?: "network" | "flow";
+  /**
+   * "network" (the default) spreads the nodes by force (fcose), never on top of each other; "path"
+   * lays them left to right by their distance from the start (show's hints.start); "columns" puts
+   * each node in its column (show's hints.columns: lab → company → line → customer).
+   */
+  layout?: "network" | "path" | "columns";
   onSelect?: (node: GraphNode) => void;
   /** Double-click (or the Expand button): pull in this node's neighbours. */
   onExpand?: (node: GraphNode) => void;
+  /** A click on an edge: show its quotes. */
+  onEdge?: (edge: GraphEdge, source: GraphNode | undefined, target: GraphNode | undefined) => void;
+  /** What is shown changed (a filter): the counts of visible nodes and edges. */
+  onChange?: (visible: { nodes: number; edges: number }) => void;
+  /** The file name of exports, without extension (path-chongqing-hkstp); "graph" by default. */
+  exportName?: () => string;
+}
+
+/** Layout hints for show(): where a path starts, and the column of each node of a chain. */
+export interface LayoutHints {
+  start?: string;
+  columns?: Map<string, number>;
 }
 
 /**
  * A network drawing (cytoscape.js): nodes coloured by kind with a legend, edges labelled by type,
  * filters by kind and by relation type, and export of what is shown as PNG, CSV and JSON. Draft
- * nodes and edges (not reviewed yet) have a dashed outline or line in DRAFT_COLOR.
+ * nodes and edges (not reviewed yet) have a dashed outline or line in DRAFT_COLOR. Labels are cut;
+ * hovering a node or an edge shows its full name in a tooltip.
  */
 export class GraphView {
   readonly element: HTMLElement;
   private readonly canvas: HTMLElement;
   private readonly filters: HTMLElement;
+  private readonly tooltip: HTMLElement;
   private readonly cy: Core;
   private nodes = new Map<string, GraphNode>();
   private edges = new Map<string, GraphEdge>();
   private hiddenKinds = new Set<Kind>();
   private hiddenTypes = new Set<string>();
+  private hints: LayoutHints = {};
 
   constructor(private readonly o: GraphViewOptions) {
     this.canvas = h("div", { class: "graph-canvas", "data-testid": `${o.testId}-canvas` });
     this.filters = h("div", { class: "graph-filters" });
+    this.tooltip = h("div", { class: "graph-tooltip", role: "tooltip", "data-testid": `${o.testId}-tooltip`, hidden: true });
     const exports = h(
       "div",
       { class: "graph-exports" },
       h("button", { type: "button", onclick: () => this.exportPng(), "data-testid": `${o.testId}-png` }, "PNG"),
-      h("button", { type: "button", onclick: () => this.exportCsv(), "data-testid": `${o.testId}-csv` }, "CSV"),
+      h("button", { type: "button", onclick: () => void this.exportCsv(), "data-testid": `${o.testId}-csv` }, "CSV"),
       h("button", { type: "button", onclick: () => this.exportJson(), "data-testid": `${o.testId}-json` }, "JSON"),
     );
-    this.element = h("div", { class: "graph-view" }, h("div", { class: "graph-toolbar" }, this.filters, exports), this.canvas);
+    const loading = h(
+      "div",
+      { class: "graph-loading", "data-testid": `${o.testId}-loading`, "aria-live": "polite" },
+      h("span", { class: "spinner" }),
+      "Loading…",
+    );
+    this.element = h(
+      "div",
+      { class: "graph-view" },
+      h("div", { class: "graph-toolbar" }, this.filters, exports),
+      h("div", { class: "graph-stage" }, this.canvas, this.tooltip, loading),
+    );
     this.cy = cytoscape({
       container: this.canvas,
       // The canvas is not attached yet: no initial layout (it would measure a zero-size box).
@@ -99,6 +138,7 @@ export class GraphView {
             color: DRAFT_COLOR,
           },
         },
+        { selector: "edge:selected", style: { width: 3, "line-color": "#1f4e99", "target-arrow-color": "#1f4e99", color: "#1f4e99" } },
         { selector: ".hidden", style: { display: "none" } },
       ],
     });
@@ -112,26 +152,59 @@ export class GraphView {
       const node = this.nodes.get(e.target.id());
       if (node) o.onExpand?.(node);
     });
+    this.cy.on("tap", "edge", (e) => {
+      const edge = this.edges.get(e.target.id());
+      if (edge) o.onEdge?.(edge, this.nodes.get(edge.source), this.nodes.get(edge.target));
+    });
+    this.cy.on("mouseover", "node", (e) => {
+      const node = this.nodes.get(e.target.id());
+      if (node) this.showTooltip(`${node.name} · ${KIND_STYLE[node.kind].label}`, e.target.renderedPosition());
+    });
+    this.cy.on("mouseover", "edge", (e) => {
+      const edge = this.edges.get(e.target.id());
+      if (!edge) return;
+      const quotes = edge.evidence.length ? `${edge.evidence.length} quote(s), click to read` : "gazetteer";
+      this.showTooltip(`${this.nameOf(edge.source)} ${edge.type} ${this.nameOf(edge.target)} · ${quotes}`, e.target.renderedMidpoint());
+    });
+    this.cy.on("mouseout", "node, edge", () => {
+      this.tooltip.hidden = true;
+    });
+    this.cy.on("viewport", () => {
+      this.tooltip.hidden = true;
+    });
+  }
+
+  private nameOf(id: string): string {
+    return this.nodes.get(id)?.name ?? id;
+  }
+
+  private showTooltip(text: string, at: { x: number; y: number }): void {
+    this.tooltip.textContent = text;
+    this.tooltip.style.left = `${Math.round(at.x)}px`;
+    this.tooltip.style.top = `${Math.round(at.y + 16)}px`;
+    this.tooltip.hidden = false;
   }
 
   /** Replaces what is drawn; resolves once the layout has settled. */
-  show(graph: Subgraph, focus?: string): Promise<void> {
+  show(graph: Subgraph, focus?: string, hints: LayoutHints = {}): Promise<void> {
     this.nodes.clear();
     this.edges.clear();
     this.cy.elements().remove();
-    return this.add(graph, focus);
+    this.hints = hints;
+    this.tooltip.hidden = true;
+    return this.add(graph, focus, true);
   }
 
   /** Adds nodes and edges (an expansion), keeping what is drawn and laying out again. */
-  add(graph: Subgraph, focus?: string): Promise<void> {
-    const fresh: ElementDefinition[] = [];
+  add(graph: Subgraph, focus?: string, fresh = false): Promise<void> {
+    const added: ElementDefinition[] = [];
     const start = this.startPositions(graph);
     for (const n of graph.nodes) {
       if (this.nodes.has(n.id)) continue;
       this.nodes.set(n.id, n);
-      fresh.push({
+      added.push({
         group: "nodes",
-        data: { id: n.id, label: n.name, color: KIND_STYLE[n.kind].color, kind: n.kind },
+        data: { id: n.id, name: n.name, label: shortLabel(n.name), color: KIND_STYLE[n.kind].color, kind: n.kind },
         classes: n.draft ? "draft" : "",
         position: start.get(n.id),
       });
@@ -140,26 +213,26 @@ export class GraphView {
       const id = `${e.source}|${e.type}|${e.target}`;
       if (this.edges.has(id) || !this.nodes.has(e.source) || !this.nodes.has(e.target)) continue;
       this.edges.set(id, e);
-      fresh.push({
+      added.push({
         group: "edges",
         data: { id, source: e.source, target: e.target, type: e.type },
         classes: [e.evidence.length ? "" : "gazetteer", e.draft ? "draft" : ""].join(" ").trim(),
       });
     }
-    this.cy.add(fresh);
+    this.cy.add(added);
     if (focus) {
       this.cy.nodes().removeClass("focus");
       this.cy.getElementById(focus).addClass("focus");
     }
     this.applyFilters();
     this.renderFilters();
-    return this.layout();
+    // A new drawing starts afresh; an expansion refines the drawing there is, new nodes around their anchor.
+    return this.layout(fresh);
   }
 
   /**
-   * Where new nodes start before the force layout refines them: on a circle around a neighbour
-   * already drawn (an expansion), or around the origin. Started on one point, a small graph stays
-   * bunched up (the layout does not randomise, so that it is the same every time).
+   * Where new nodes of an expansion start before the force layout refines them: on a circle around
+   * a neighbour already drawn, or around the origin.
    */
   private startPositions(graph: Subgraph): Map<string, { x: number; y: number }> {
     const fresh = new Set(graph.nodes.filter((n) => !this.nodes.has(n.id)).map((n) => n.id));
@@ -185,65 +258,142 @@ export class GraphView {
     return out;
   }
 
-  /** The ids currently drawn, and counts for tests and the status line. */
+  /** What is shown (filters applied): the status line and the browser tests read it. */
   get size() {
-    return { nodes: this.nodes.size, edges: this.edges.size };
+    return { nodes: this.cy.nodes().not(".hidden").length, edges: this.cy.edges().not(".hidden").length };
   }
 
-  private layout(): Promise<void> {
+  private layout(randomize: boolean): Promise<void> {
     this.cy.resize(); // the view may have been hidden when the graph was built
-    const n = this.cy.nodes().not(".hidden").length;
+    const visible = this.cy.elements().not(".hidden");
+    const n = visible.nodes().length;
+    if (!n) {
+      this.markCounts();
+      return Promise.resolve();
+    }
     const options =
-      this.o.layout === "flow"
-        ? {
-            name: "breadthfirst",
-            directed: false,
-            spacingFactor: 1.1,
-            padding: 30,
-            animate: false,
-            transform: (_: unknown, p: { x: number; y: number }) => ({ x: p.y, y: p.x }),
-          }
-        : n <= SMALL_GRAPH
-          ? {
-              // A force layout bunches a handful of nodes around the focus: rings by distance read better.
-              name: "concentric",
-              animate: false,
-              padding: 30,
-              minNodeSpacing: 60,
-              startAngle: (3 / 2) * Math.PI,
-              concentric: this.ringOf(),
-              levelWidth: () => 1,
-            }
+      this.o.layout === "path"
+        ? { name: "preset", positions: this.pathPositions(), fit: true, padding: 40, animate: false }
+        : this.o.layout === "columns"
+          ? { name: "preset", positions: this.columnPositions(), fit: true, padding: 40, animate: false }
           : {
-              name: "cose",
+              name: "fcose",
+              quality: "proof",
+              // A new drawing starts from fcose's spectral placement; a refinement (expansion, filter) from where nodes are.
+              randomize: randomize && n > 2,
               animate: false,
-              nodeRepulsion: () => (n > 150 ? 9000 : 20000),
-              idealEdgeLength: () => (n > 150 ? 60 : 110),
+              fit: true,
               padding: 30,
-              randomize: false,
+              nodeDimensionsIncludeLabels: true,
+              packComponents: true,
+              nodeRepulsion: () => (n > 150 ? 6000 : 12000),
+              idealEdgeLength: () => (n > 150 ? 70 : 110),
+              nodeSeparation: 90,
+              gravity: 0.3,
+              numIter: 2500,
             };
-    const layout = this.cy.layout(options as cytoscape.LayoutOptions);
+    const layout = visible.layout(options as cytoscape.LayoutOptions);
     const settled = layout.promiseOn("layoutstop").then(() => this.afterLayout());
-    layout.run();
+    // fcose draws random numbers: seeded, the same graph is drawn the same way every time.
+    withSeededRandom(() => layout.run());
     return settled;
   }
 
-  /** For the concentric layout: the focus in the middle, then its neighbours, then theirs; without a focus, by degree. */
-  private ringOf(): (node: cytoscape.NodeSingular) => number {
-    const focus = this.cy.nodes(".focus");
-    if (!focus.length) return (node) => node.degree(false);
-    const hops = this.cy.elements().not(".hidden").dijkstra({ root: focus, directed: false });
-    return (node) => {
-      const d = hops.distanceTo(node);
-      return Number.isFinite(d) ? 100 - d : 0;
-    };
+  /** Path: left to right by distance (in visible edges) from the start; nodes it does not reach in a row below. */
+  private pathPositions(): Record<string, { x: number; y: number }> {
+    const visible = this.cy.nodes().not(".hidden");
+    const startId = this.hints.start && visible.getElementById(this.hints.start).length ? this.hints.start : visible.first().id();
+    const dist = new Map<string, number>([[startId, 0]]);
+    const queue = [startId];
+    while (queue.length) {
+      const id = queue.shift() as string;
+      const d = dist.get(id) as number;
+      this.cy
+        .getElementById(id)
+        .connectedEdges()
+        .not(".hidden")
+        .connectedNodes()
+        .forEach((m) => {
+          if (!dist.has(m.id())) {
+            dist.set(m.id(), d + 1);
+            queue.push(m.id());
+          }
+        });
+    }
+    const out: Record<string, { x: number; y: number }> = {};
+    const perColumn = new Map<number, number>();
+    let unreached = 0;
+    visible.forEach((node) => {
+      const d = dist.get(node.id());
+      if (d === undefined) {
+        out[node.id()] = { x: unreached++ * STEP_X, y: 2 * ROW_Y };
+        return;
+      }
+      const row = perColumn.get(d) ?? 0;
+      perColumn.set(d, row + 1);
+      // Two nodes at the same distance (two paths of equal length): one above the other.
+      out[node.id()] = { x: d * STEP_X, y: row * ROW_Y * (row % 2 ? 1 : -1) };
+    });
+    return out;
+  }
+
+  /**
+   * Chain: one column per role, left to right; within a column, nodes in the order of their
+   * neighbours in the column before (fewer crossings), centred, so a line's customers fan out.
+   */
+  private columnPositions(): Record<string, { x: number; y: number }> {
+    const visible = this.cy.nodes().not(".hidden");
+    const columnOf = (id: string) => this.hints.columns?.get(id) ?? 0;
+    const columns = new Map<number, string[]>();
+    visible.forEach((node) => {
+      const c = columnOf(node.id());
+      columns.set(c, [...(columns.get(c) ?? []), node.id()]);
+    });
+    const rowOf = new Map<string, number>();
+    const out: Record<string, { x: number; y: number }> = {};
+    for (const c of [...columns.keys()].sort((a, b) => a - b)) {
+      const ids = columns.get(c) as string[];
+      const weight = (id: string) => {
+        const rows = this.cy
+          .getElementById(id)
+          .connectedEdges()
+          .not(".hidden")
+          .connectedNodes()
+          .map((m) => rowOf.get(m.id()))
+          .filter((r): r is number => r !== undefined);
+        return rows.length ? rows.reduce((a, b) => a + b, 0) / rows.length : Number.POSITIVE_INFINITY;
+      };
+      const weights = new Map(ids.map((id, i) => [id, [weight(id), i] as const]));
+      ids.sort((a, b) => {
+        const [wa, ia] = weights.get(a) as readonly [number, number];
+        const [wb, ib] = weights.get(b) as readonly [number, number];
+        return wa === wb ? ia - ib : wa - wb;
+      });
+      ids.forEach((id, i) => {
+        const y = (i - (ids.length - 1) / 2) * ROW_Y;
+        rowOf.set(id, y);
+        out[id] = { x: c * COLUMN_X, y };
+      });
+    }
+    return out;
   }
 
   private afterLayout(): void {
+    const visible = this.cy.nodes().not(".hidden");
+    if (this.o.layout !== "path" && this.o.layout !== "columns") {
+      // The force layout keeps nodes apart by repulsion; what still touches (labels included) is moved apart.
+      const list = visible.nodes().toArray() as cytoscape.NodeSingular[];
+      const shifts = removeOverlaps(list.map((node) => node.boundingBox({ includeLabels: true, includeOverlays: false })));
+      list.forEach((node, i) => {
+        const s = shifts[i];
+        if (s && (s.dx || s.dy)) node.position({ x: node.position("x") + s.dx, y: node.position("y") + s.dy });
+      });
+      this.cy.fit(visible, 30);
+    }
     // A handful of nodes would be blown up to fill the canvas: keep labels at a readable size.
     if (this.cy.zoom() > 1.3) {
       this.cy.zoom(1.3);
-      this.cy.center();
+      this.cy.center(visible);
     }
     this.markCounts();
   }
@@ -313,10 +463,16 @@ export class GraphView {
     ].filter((e): e is HTMLElement => e !== null);
   }
 
+  /** A filter changed: what remains is laid out again (no floating nodes) and counted. */
   private toggle<T>(hidden: Set<T>, value: T, shown: boolean): void {
     if (shown) hidden.delete(value);
     else hidden.add(value);
     this.applyFilters();
+    this.canvas.dataset.settled = "false";
+    void this.layout(false).then(() => {
+      this.canvas.dataset.settled = "true";
+      this.o.onChange?.(this.size);
+    });
   }
 
   private visibleGraph(): Subgraph {
@@ -338,13 +494,18 @@ export class GraphView {
     };
   }
 
+  /** The view and entity the drawing shows (path-chongqing-hkstp), for file names. */
+  private get exportName(): string {
+    return fileSafe(this.o.exportName?.() ?? "graph");
+  }
+
   exportPng(): void {
     const blob = this.cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" }) as unknown as Blob;
-    download("graph.png", blob);
+    download(`${this.exportName}.png`, blob);
   }
 
   exportJson(): void {
-    download("graph.json", JSON.stringify(this.visibleGraph(), null, 2), "application/json");
+    download(`${this.exportName}.json`, JSON.stringify(this.visibleGraph(), null, 2), "application/json");
   }
 
   /** One row per edge and piece of evidence, with both ends' names: opens in any spreadsheet. */
@@ -359,6 +520,34 @@ export class GraphView {
       }
     }
     const csv = rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\r\n");
-    download("graph.csv", `\ufeff${csv}`, "text/csv");
+    download(`${this.exportName}.csv`, `\ufeff${csv}`, "text/csv");
   }
+}
+
+/** A label short enough not to cover its neighbours; the tooltip has the whole name. */
+export function shortLabel(name: string): string {
+  const chars = [...name];
+  return chars.length > LABEL_CHARS ? `${chars.slice(0, LABEL_CHARS - 1).join("")}…` : name;
+}
+
+/** Runs fn with Math.random replaced by a seeded generator (mulberry32), so layouts are repeatable. */
+function withSeededRandom(fn: () => void, seed = 20241125): void {
+  const original = Math.random;
+  let a = seed;
+  Math.random = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  try {
+    fn();
+  } finally {
+    Math.random = original;
+  }
+}
+
+/** Letters, digits, dots, dashes and underscores only, in a file name. */
+function fileSafe(name: string): string {
+  return name.replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^-+|-+$/g, "") || "graph";
 }

@@ -67,17 +67,25 @@ function updateTabs(view: ViewName, params: URLSearchParams): void {
   draftsToggle.hidden = view === "review";
 }
 
+/** Counts renders: only the latest may write to the page; an older one's late answers are dropped. */
+let renderSeq = 0;
+
 async function render(): Promise<void> {
+  const seq = ++renderSeq;
+  const live = () => seq === renderSeq;
   const { view, params } = currentRoute();
   for (const [name, v] of Object.entries(views)) v.element.hidden = name !== view;
   updateTabs(view, params);
   document.body.dataset.ready = "false";
+  document.body.dataset.view = view;
+  // The status line belongs to the view shown: nothing is left from another tab or an earlier query.
+  status("");
   try {
-    await views[view].render(params);
+    await views[view].render(params, live);
   } catch (err) {
-    status((err as Error).message, true);
+    if (live()) status((err as Error).message, true);
   }
-  document.body.dataset.ready = "true";
+  if (live()) document.body.dataset.ready = "true";
 }
 
 window.addEventListener("hashchange", () => void render());

@@ -12,17 +12,42 @@ import {
 import type { ArticleView } from "./article-view.js";
 import { EntityCard } from "./card.js";
 import { clear, h } from "./dom.js";
-import { evidenceList } from "./evidence.js";
+import { edgeDetails, evidenceList } from "./evidence.js";
 import { GraphView } from "./graph-view.js";
 import { draftsIncluded, navigate } from "./route.js";
 import { SearchBox } from "./search-box.js";
 
 export interface View {
   element: HTMLElement;
-  render(params: URLSearchParams): Promise<void>;
+  /**
+   * Shows the view for these parameters. `live()` turns false once the user has moved on (another
+   * view, other parameters): a render then stops at its next answer without touching the page.
+   */
+  render(params: URLSearchParams, live: () => boolean): Promise<void>;
 }
 
 type Status = (text: string, error?: boolean) => void;
+
+/** A side panel's box for the edge clicked in the drawing: its ends, type and quotes. */
+function edgePanel(articles: ArticleView, testId: string) {
+  const element = h("div", { class: "edge-panel", "data-testid": `${testId}-edge`, hidden: true });
+  return {
+    element,
+    hide() {
+      clear(element);
+      element.hidden = true;
+    },
+    show(edge: GraphEdge, source?: GraphNode, target?: GraphNode) {
+      clear(element);
+      element.append(
+        h("button", { type: "button", class: "close", "aria-label": "Close", onclick: () => this.hide() }, "×"),
+        edgeDetails(edge, source, target, (a, q) => void articles.open(a, q)),
+      );
+      element.hidden = false;
+      element.scrollIntoView({ block: "nearest" });
+    },
+  };
+}
 
 /** Search, the entity card and its neighbourhood drawn, with depth control and expansion. */
 export function exploreView(articles: ArticleView, status: Status): View {
@@ -39,6 +64,8 @@ export function exploreView(articles: ArticleView, status: Status): View {
     x.add(node.id);
     navigate("explore", { id: params.get("id") ?? undefined, depth: params.get("depth") ?? undefined, x: [...x].join(","), sel: node.id });
   };
+  const counts = (visible: { nodes: number; edges: number }) =>
+    `${visible.nodes} entities, ${visible.edges} relations shown${draftsIncluded(params) ? " (drafts included)" : ""}`;
   const graph = new GraphView({
     testId: "explore-graph",
     onSelect: (n) => {
@@ -46,6 +73,9 @@ export function exploreView(articles: ArticleView, status: Status): View {
       void card.show(n.id, draftsIncluded(params));
     },
     onExpand: (n) => void expand(n),
+    onEdge: (e, s, t) => card.showEdge(e, s, t),
+    onChange: (visible) => status(counts(visible)),
+    exportName: () => `explore-${params.get("id") ?? "graph"}${Number(params.get("depth") ?? 1) > 1 ? `-depth${params.get("depth")}` : ""}`,
   });
   const search = new SearchBox({
     placeholder: "Search in any language: 香港, 홍콩, Hong Kong, 香港貿易発展局…",
@@ -74,22 +104,35 @@ export function exploreView(articles: ArticleView, status: Status): View {
   );
   return {
     element,
-    async render(p) {
+    async render(p, live) {
       params = p;
       const id = p.get("id");
       const d = Number(p.get("depth") ?? 1);
       depth.value = String(d);
       if (!id) return status("Type a name to start.");
       const includeDrafts = draftsIncluded(p);
+      status(`Loading ${id}…`);
+      // The card loads beside the graph, not after it: it opens on the entity picked as soon as it can.
+      const sel = p.get("sel") ?? id;
+      const cardShown = card.show(sel, includeDrafts).then(
+        () => undefined,
+        (err: Error) => err,
+      );
       const around = await neighborhood(id, d, { includeDrafts });
+      if (!live()) return;
       const focusNode = around.nodes.find((n) => n.id === id);
       if (focusNode) search.setValue(focusNode.name);
       await graph.show(around, id);
-      for (const x of (p.get("x") ?? "").split(",").filter(Boolean)) await graph.add(await neighborhood(x, 1, { includeDrafts }));
-      const sel = p.get("sel") ?? id;
+      for (const x of (p.get("x") ?? "").split(",").filter(Boolean)) {
+        const more = await neighborhood(x, 1, { includeDrafts });
+        if (!live()) return;
+        await graph.add(more);
+      }
       selected = focusNode;
-      await card.show(sel, includeDrafts);
-      status(`${graph.size.nodes} entities, ${graph.size.edges} relations${includeDrafts ? " (drafts included)" : ""}`);
+      const cardError = await cardShown;
+      if (!live()) return;
+      if (cardError) throw cardError;
+      status(counts(graph.size));
     },
   };
 }
@@ -131,7 +174,14 @@ export function pathView(articles: ArticleView, status: Status): View {
     onchange: (e) => go({ hubs: (e.target as HTMLInputElement).checked ? "1" : undefined, p: undefined }),
   });
   const avoided = h("span", { class: "avoided", "data-testid": "path-avoided" });
-  const graph = new GraphView({ testId: "path-graph", layout: "flow", onExpand: (n) => navigate("explore", { id: n.id }) });
+  const edge = edgePanel(articles, "path");
+  const graph = new GraphView({
+    testId: "path-graph",
+    layout: "path",
+    onExpand: (n) => navigate("explore", { id: n.id }),
+    onEdge: (e, s, t) => edge.show(e, s, t),
+    exportName: () => `path-${params.get("from")}-${params.get("to")}`,
+  });
   const choices = h("div", { class: "path-choices", "data-testid": "path-choices" });
   const steps = h("ol", { class: "steps", "data-testid": "path-steps" });
   const avoidButtons = h("div", { class: "path-avoid" });
@@ -139,13 +189,14 @@ export function pathView(articles: ArticleView, status: Status): View {
     "section",
     { class: "view path" },
     h("div", { class: "controls" }, fromBox.element, toBox.element, k, avoidKind, h("label", {}, hubs, " through hubs"), avoided),
-    h("div", { class: "split" }, graph.element, h("aside", { class: "card" }, choices, steps, avoidButtons)),
+    h("div", { class: "split" }, graph.element, h("aside", { class: "card" }, edge.element, choices, steps, avoidButtons)),
   );
   const avoidList = () => (params.get("avoid") ?? "").split(",").filter(Boolean);
   return {
     element,
-    async render(p) {
+    async render(p, live) {
       params = new URLSearchParams(p);
+      edge.hide();
       const from = p.get("from") ?? undefined;
       const to = p.get("to") ?? undefined;
       clear(steps);
@@ -156,6 +207,7 @@ export function pathView(articles: ArticleView, status: Status): View {
       avoidKind.value = p.get("ak") ?? "";
       hubs.checked = p.get("hubs") === "1";
       if (!from || !to) return status("Pick two entities.");
+      status(`Looking for paths from ${from} to ${to}…`);
       const avoid = avoidList();
       for (const id of avoid) {
         avoided.append(
@@ -176,6 +228,7 @@ export function pathView(articles: ArticleView, status: Status): View {
         { k: Number(k.value), avoid, avoidKinds: avoidKind.value ? [avoidKind.value as Kind] : [], hubs: hubs.checked },
         { includeDrafts: draftsIncluded(p) },
       );
+      if (!live()) return;
       if (!found.length) {
         await graph.show({ nodes: [], edges: [] });
         steps.append(h("li", {}, "No connection within 8 steps."));
@@ -197,7 +250,7 @@ export function pathView(articles: ArticleView, status: Status): View {
           h("button", { type: "button", class: i === chosen ? "chosen" : undefined, onclick: () => go({ p: String(i) }) }, label),
         );
       });
-      await graph.show(path);
+      await graph.show(path, undefined, { start: from });
       for (const e of path.edges) steps.append(stepItem(e, byId, articles));
       for (const n of path.nodes.slice(1, -1)) {
         avoidButtons.append(
@@ -228,27 +281,46 @@ function stepItem(e: GraphEdge, byId: Map<string, GraphNode>, articles: ArticleV
 
 /** Lab or institution → spin-off → production line → customer. */
 export function chainsView(articles: ArticleView, status: Status): View {
-  const through = new SearchBox({
+  const throughBox = new SearchBox({
     placeholder: "Through an entity (optional)…",
     testId: "chains-through",
     onPick: (hit) => navigate("chains", { through: hit.id }),
   });
   const all = h("button", { type: "button", onclick: () => navigate("chains", {}) }, "All chains");
-  const graph = new GraphView({ testId: "chains-graph", layout: "flow", onExpand: (n) => navigate("explore", { id: n.id }) });
+  let through: string | undefined;
+  const edge = edgePanel(articles, "chains");
+  const graph = new GraphView({
+    testId: "chains-graph",
+    layout: "columns",
+    onExpand: (n) => navigate("explore", { id: n.id }),
+    onEdge: (e, s, t) => edge.show(e, s, t),
+    exportName: () => `chains-${through ?? "all"}`,
+  });
   const list = h("div", { class: "chains", "data-testid": "chains-list" });
   const element = h(
     "section",
     { class: "view chains" },
-    h("div", { class: "controls" }, through.element, all),
-    h("div", { class: "split" }, graph.element, h("aside", { class: "card" }, list)),
+    h("div", { class: "controls" }, throughBox.element, all),
+    h("div", { class: "split" }, graph.element, h("aside", { class: "card" }, edge.element, list)),
   );
   return {
     element,
-    async render(p) {
-      const chains = await innovationChains(p.get("through") ?? undefined, { includeDrafts: draftsIncluded(p) });
+    async render(p, live) {
+      through = p.get("through") || undefined;
+      edge.hide();
+      status("Looking for innovation chains…");
+      const chains = await innovationChains(through, { includeDrafts: draftsIncluded(p) });
+      if (!live()) return;
       clear(list);
       const nodes = chains.flatMap((c) => [c.lab, c.spinoff, c.productionLine, c.customer]);
-      await graph.show({ nodes, edges: chains.flatMap((c) => c.edges) });
+      // Columns lab → company → line → customer; an entity in two roles stays in its first (leftmost) column.
+      const columns = new Map<string, number>();
+      for (const c of chains) {
+        [c.lab, c.spinoff, c.productionLine, c.customer].forEach((n, i) => {
+          columns.set(n.id, Math.min(columns.get(n.id) ?? i, i));
+        });
+      }
+      await graph.show({ nodes, edges: chains.flatMap((c) => c.edges) }, undefined, { columns });
       for (const c of chains) {
         const byId = new Map([c.lab, c.spinoff, c.productionLine, c.customer].map((n) => [n.id, n]));
         list.append(
@@ -313,14 +385,20 @@ export function regionsView(articles: ArticleView, status: Status): View {
     "data-testid": "region-bridged",
     onchange: (e) => go({ direct: (e.target as HTMLInputElement).checked ? undefined : "1" }),
   });
-  const graph = new GraphView({ testId: "regions-graph", onExpand: (n) => navigate("explore", { id: n.id }) });
+  const edge = edgePanel(articles, "regions");
+  const graph = new GraphView({
+    testId: "regions-graph",
+    onExpand: (n) => navigate("explore", { id: n.id }),
+    onEdge: (e, s, t) => edge.show(e, s, t),
+    exportName: () => `regions-${params.get("a")}-${params.get("b")}`,
+  });
   const pairs = h("table", { class: "pairs", "data-testid": "region-pairs" });
   const list = h("ol", { class: "steps", "data-testid": "region-links" });
   const element = h(
     "section",
     { class: "view regions" },
     h("div", { class: "controls" }, aBox.element, bBox.element, kind, type, h("label", {}, bridged, " through a shared party")),
-    h("div", { class: "split" }, graph.element, h("aside", { class: "card" }, pairs, list)),
+    h("div", { class: "split" }, graph.element, h("aside", { class: "card" }, edge.element, pairs, list)),
   );
   const where = (p: Placement) =>
     p.basis === "LOCATED"
@@ -330,8 +408,9 @@ export function regionsView(articles: ArticleView, status: Status): View {
         : `in ${p.region.name}: signed at ${p.event?.name ?? "an event"} there`;
   return {
     element,
-    async render(p) {
+    async render(p, live) {
       params = new URLSearchParams(p);
+      edge.hide();
       const a = p.get("a") ?? undefined;
       const b = p.get("b") ?? undefined;
       clear(list);
@@ -340,6 +419,7 @@ export function regionsView(articles: ArticleView, status: Status): View {
       type.value = p.get("at") ?? "";
       bridged.checked = p.get("direct") !== "1";
       if (!a || !b) return status("Pick two regions.");
+      status(`Looking for links between ${a} and ${b}…`);
       const found = await regionCooperation(
         a,
         b,
@@ -350,7 +430,9 @@ export function regionsView(articles: ArticleView, status: Status): View {
         },
         { includeDrafts: draftsIncluded(p) },
       );
+      if (!live()) return;
       const regions = await nodesByIds([a, b]);
+      if (!live()) return;
       const byId = new Map(regions.map((n) => [n.id, n]));
       for (const l of found.links) for (const n of [l.a, l.b, l.bridge, l.placementA.region, l.placementB.region]) if (n) byId.set(n.id, n);
       aBox.setValue(byId.get(a)?.name ?? a);
