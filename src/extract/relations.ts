@@ -1,7 +1,7 @@
 import type { EntityKind } from "../model/entity.js";
 import type { Lang } from "../model/primitives.js";
 import { joins, type RelationType } from "../model/relation.js";
-import { EN_TITLES, JA_TITLES, KO_TITLES, ZH_TITLES } from "./lexicon/people.js";
+import { EN_POST_HEADS, EN_POST_MODIFIERS, EN_TITLES, JA_TITLES, KO_TITLES, ZH_TITLES } from "./lexicon/people.js";
 import { type Argument, triggersFor } from "./lexicon/triggers.js";
 import { clauseSpans, sentenceSpans } from "./text-spans.js";
 import type { EntityMention, FoundRelation, Span } from "./types.js";
@@ -19,6 +19,7 @@ const REACH: Record<Lang, number> = { "zh-Hans": 40, "zh-Hant": 40, ja: 50, ko: 
 export function findRelations(text: string, view: string, lang: Lang, mentions: EntityMention[]): FoundRelation[] {
   const out: FoundRelation[] = [];
   const focal = focalEvent(mentions);
+  const principal = principalOrganisation(mentions);
   for (const sentence of sentenceSpans(text)) {
     const inside = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     if (inside.length < 1) continue;
@@ -31,7 +32,7 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
       for (const m of slice.matchAll(trigger.pattern)) {
         const at: Span = { start: sentence.start + (m.index ?? 0), end: sentence.start + (m.index ?? 0) + m[0].length };
         const phrase = phrases.find((p) => p.start <= at.start && at.start < p.end) ?? sentence;
-        const found = pick(inside, trigger.to, at, REACH[lang], phrase, new Set(), source);
+        const found = peopleListed(lang, trigger.to, at, inside) ?? pick(inside, trigger.to, at, REACH[lang], phrase, new Set(), source);
         // Both ends before the verb (Korean and Japanese objects: 경기도를 방문): the subject is the next one back.
         // 科大于…在南山区建立了…研究院: a place after 在/于 is where it happened, not who did it.
         const actors = inside.filter((m) => m.kind !== "Region" || !isLocative(lang.startsWith("zh") ? view : text, m));
@@ -56,7 +57,7 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
       }
     }
     if (focal) out.push(...announcedAt(lang.startsWith("zh") || lang === "ja" ? view : text, lang, sentence, inside, focal, quote));
-    out.push(...worksAt(lang.startsWith("zh") ? view : text, lang, inside, clauses));
+    out.push(...worksAt(lang.startsWith("zh") ? view : text, lang, inside, clauses, principal));
     out.push(...developsListed(inside, quote));
     if (lang.startsWith("zh")) out.push(...agreementSubjects(view, sentence, inside, quote), ...setUpIn(view, inside, quote));
     out.push(...cooperation(lang.startsWith("zh") || lang === "ja" ? view : text, lang, sentence, inside, quote));
@@ -93,6 +94,18 @@ function pick(
   return nearest.slice(0, 1);
 }
 
+/**
+ * "hosted by Mr Wu Kunsheng, Deputy Secretary-General of …, Ms Liang Ke, Deputy Secretary of …, and
+ * …": in English a list of people each followed by a post runs over commas to the sentence's end;
+ * every person in it is meant, not the organisations of their posts.
+ */
+function peopleListed(lang: Lang, arg: Argument, at: Span, inside: EntityMention[]): EntityMention[] | undefined {
+  if (lang !== "en" || arg.side !== "after" || !arg.all || !arg.kinds.includes("Person")) return undefined;
+  const after = inside.filter((m) => m.start >= at.end).sort((a, b) => a.start - b.start);
+  if (after[0]?.kind !== "Person") return undefined;
+  return distinct(after.filter((m) => m.kind === "Person")).slice(0, MAX_ALL);
+}
+
 /** Between two items of one list: 、 / 和 / 及 / と / 와 / and (not the Chinese clause comma). */
 const LIST_JOINER = /^\s*(?:[、,・&/]|和|与|與|及|以及|并|並|及び|と|や|및|와|과|,?\s*and|,?\s*or)?\s*$/;
 
@@ -101,13 +114,13 @@ const LIST_JOINER = /^\s*(?:[、,・&/]|和|与|與|及|以及|并|並|及び|�
  * all four), walking away from the trigger while only a list joiner stands between two items.
  * `ordered` runs away from the trigger (nearest first).
  */
-function withListed(nearest: EntityMention | undefined, ordered: EntityMention[], text: string): EntityMention[] {
+function withListed(nearest: EntityMention | undefined, ordered: EntityMention[], text: string, sameKind = true): EntityMention[] {
   if (!nearest || !text) return nearest ? [nearest] : [];
   const out = [nearest];
   for (const next of ordered.slice(1)) {
     const last = out.at(-1) as EntityMention;
     const gap = next.start >= last.end ? text.slice(last.end, next.start) : text.slice(next.end, last.start);
-    if (gap.length > 6 || !LIST_JOINER.test(gap) || next.kind !== nearest.kind) break;
+    if (gap.length > 6 || !LIST_JOINER.test(gap) || (sameKind && next.kind !== nearest.kind)) break;
     out.push(next);
     if (out.length >= MAX_ALL) break;
   }
@@ -264,9 +277,9 @@ const TITLES: Record<Lang, string[]> = { "zh-Hans": ZH_TITLES, "zh-Hant": ZH_TIT
  * region) followed, within a few characters holding a title, by a person: the person works there.
  * `text` is the Simplified view for Chinese (titles are listed in Simplified), the text itself otherwise.
  */
-function worksAt(text: string, lang: Lang, mentions: EntityMention[], clauses: Span[]): FoundRelation[] {
+function worksAt(text: string, lang: Lang, mentions: EntityMention[], clauses: Span[], principal?: Principal): FoundRelation[] {
   const out: FoundRelation[] =
-    lang === "en" ? worksAtEnglish(text, mentions, clauses) : lang === "ko" ? worksAtKorean(text, mentions, clauses) : [];
+    lang === "en" ? worksAtEnglish(text, mentions, clauses, principal) : lang === "ko" ? worksAtKorean(text, mentions, clauses) : [];
   const titles = TITLES[lang];
   for (const person of mentions.filter((m) => m.kind === "Person")) {
     const orgs = mentions.filter(
@@ -354,14 +367,13 @@ function governmentOf(org: EntityMention, title: string, mentions: EntityMention
 
 const PARTIES: readonly EntityKind[] = ["Institution", "Lab", "Company", "Region"];
 /** The verb, not the noun in 合作协议 / 合作发展 / 협력협약 (those state other facts, or none). */
-const COOPERATE: Record<"zh" | "ja" | "ko" | "en", { verb: RegExp; withMarker: RegExp }> = {
+const COOPERATE: Record<"zh" | "ja" | "ko", { verb: RegExp; withMarker: RegExp }> = {
   zh: {
     verb: /合作(?!协议|协定|备忘录|框架|发展|空间|典范|模式|项目|平台|基地|机制|关系|区|共赢)|协作|携手|联手/g,
     withMarker: /[与同跟]/g,
   },
   ja: { verb: /協力(?!協定|覚書)|提携|連携|協業/g, withMarker: /と/g },
   ko: { verb: /협력(?!협약|각서)|제휴|협업|손잡/g, withMarker: /(?<=\S)(?:와|과)(?:의)?(?=\s)/g },
-  en: { verb: /\b(?:cooperat\w*|collaborat\w*|partner\w*|team(?:ed)? up)\b/gi, withMarker: /\bwith\b|\band\b/gi },
 };
 
 /**
@@ -370,7 +382,8 @@ const COOPERATE: Record<"zh" | "ja" | "ko" | "en", { verb: RegExp; withMarker: R
  * together before the verb (광둥, 홍콩, 마카오가 … 협력) cooperate with each other.
  */
 function cooperation(view: string, lang: Lang, sentence: Span, mentions: EntityMention[], quote: (...s: Span[]) => Span): FoundRelation[] {
-  const key = lang.startsWith("zh") ? "zh" : (lang as "ja" | "ko" | "en");
+  if (lang === "en") return cooperationEnglish(view, sentence, mentions, quote);
+  const key = lang.startsWith("zh") ? "zh" : (lang as "ja" | "ko");
   const { verb, withMarker } = COOPERATE[key];
   const out: FoundRelation[] = [];
   const parties = mentions.filter((m) => PARTIES.includes(m.kind));
@@ -400,6 +413,68 @@ function cooperation(view: string, lang: Lang, sentence: Span, mentions: EntityM
       add(listed[i] as EntityMention, listed[i + 1] as EntityMention, at, `${key}.cooperate.listed`, 0.45);
   }
   return out;
+}
+
+/** "A will collaborate with B", "a partnership with B", "cooperation between A and B", "A and B will cooperate". */
+const EN_COOPERATE = /\b(?:co-?operat\w*|collaborat\w*|partner(?:ship|ed|s)?|team(?:ed)? up)\b/gi;
+/** What may stand between a list of parties and the verb they are the subject of: "will", "have agreed to", "closely". */
+const EN_SUBJECT_GAP =
+  /^\s*(?:(?:will|would|shall|to|have|has|had|agreed|are|is|was|were|be|been|further|closely|jointly|also|continue|deepen|strengthen|expand|enhance|plan|planning|their|its|in|a|an|the|strategic|close|long-term|deeper|further)\s+)*$/i;
+
+/**
+ * English puts the partner after the verb: "HKU will collaborate with Tencent", "a partnership with
+ * CATL", "cooperation between HKUST and Guangzhou", "CityU and BYD will cooperate". The subject is
+ * the party (or list of parties) right before the verb in its clause.
+ */
+function cooperationEnglish(text: string, sentence: Span, mentions: EntityMention[], quote: (...s: Span[]) => Span): FoundRelation[] {
+  const out: FoundRelation[] = [];
+  const parties = mentions.filter((m) => PARTIES.includes(m.kind) && !isPlaceOnly(text, m));
+  const add = (from: EntityMention, to: EntityMention, at: Span, rule: string, confidence: number) => {
+    if (joinable("COOPERATES_WITH", from, to))
+      out.push({ type: "COOPERATES_WITH", from, to, quote: quote(from, at, to), rule, confidence });
+  };
+  const slice = text.slice(sentence.start, sentence.end);
+  for (const v of slice.matchAll(EN_COOPERATE)) {
+    const at = { start: sentence.start + (v.index ?? 0), end: sentence.start + (v.index ?? 0) + v[0].length };
+    const after = text.slice(at.end, sentence.end);
+    const between = /^\s+(?:(?:closely|further|actively|jointly)\s+)?between\s+/i.exec(after);
+    if (between) {
+      const pair = listAfter(parties, at.end + between[0].length, text).slice(0, 2);
+      if (pair.length === 2) add(pair[0] as EntityMention, pair[1] as EntityMention, at, "en.cooperate.between", 0.6);
+      continue;
+    }
+    const subjects = listBefore(parties, at.start, text);
+    const withWord = /^\s+(?:(?:closely|further|actively|jointly|more)\s+)?(?:with|alongside)\s+/i.exec(after);
+    const partners = withWord ? listAfter(parties, at.end + withWord[0].length, text) : [];
+    if (subjects.length && partners.length) {
+      for (const from of subjects) for (const to of partners) add(from, to, at, "en.cooperate.with", 0.6);
+    } else if (!withWord && subjects.length >= 2) {
+      for (let i = 0; i + 1 < subjects.length; i++)
+        add(subjects[i] as EntityMention, subjects[i + 1] as EntityMention, at, "en.cooperate.listed", 0.45);
+    }
+  }
+  return out;
+}
+
+/** The parties listed right before `at` ("HKUST and CATL will …"), nearest last; none if other words stand between. */
+function listBefore(parties: EntityMention[], at: number, text: string): EntityMention[] {
+  const before = parties.filter((p) => p.end <= at).sort((a, b) => b.end - a.end);
+  const first = before[0];
+  if (!first || !EN_SUBJECT_GAP.test(text.slice(first.end, at).replace(/\([^)]*\)/g, ""))) return [];
+  return withListed(first, before, text, false).reverse();
+}
+
+/** The party starting right at `at` and the ones listed with it ("with HKU, CUHK and PolyU"). */
+function listAfter(parties: EntityMention[], at: number, text: string): EntityMention[] {
+  const after = parties.filter((p) => p.start >= at).sort((a, b) => a.start - b.start);
+  const first = after[0];
+  if (!first || !/^\s*(?:the\s+)?$/i.test(text.slice(at, first.start))) return [];
+  return withListed(first, after, text, false);
+}
+
+/** "in Shenzhen": a place where something happens, not a party. */
+function isPlaceOnly(text: string, m: EntityMention): boolean {
+  return m.kind === "Region" && /\b(?:in|at|from|to|across|within)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 12), m.start));
 }
 
 const ANNOUNCE: Record<"zh" | "ja" | "ko" | "en", { act: RegExp; atEvent: RegExp }> = {
@@ -479,31 +554,89 @@ function worksAtKorean(text: string, mentions: EntityMention[], clauses: Span[])
   return out;
 }
 
-/** "Professor Alexander Wai, President and Vice-Chancellor of HKBU": person, title, of/at organisation. */
-function worksAtEnglish(text: string, mentions: EntityMention[], clauses: Span[]): FoundRelation[] {
+const EMPLOYERS: readonly EntityKind[] = ["Institution", "Lab", "Company"];
+/** A post: its head word, after at most three qualifying words ("Financial Secretary", "Deputy Executive Director-general"). */
+const POST_WORD = new RegExp(
+  String.raw`^(?:(?:${EN_POST_MODIFIERS.join("|")}|[A-Z][\w-]*)[\s-]+){0,3}(?:${EN_POST_HEADS.join("|")})\b`,
+  "i",
+);
+/** Where a post given after a name ends: the sentence's end, a semicolon, or the next person named. */
+const APPOSITIVE_END = /[;.]\s|[;.]$|,\s+(?:and\s+)?(?:Mr|Ms|Mrs|Dr|Prof|Professor)\b|\s+and\s+(?:Mr|Ms|Mrs|Dr|Prof|Professor)\b/;
+
+/**
+ * A post given after a name (English appositive): "Mr Zhang Lin, Deputy Director of the Science,
+ * Technology and Innovation Commission" works at the organisation the post names; "Professor
+ * Alexander Wai, President and Vice-Chancellor", naming none, at the organisation the article is
+ * about (the one named most), when this sentence names it too.
+ */
+function worksAtEnglish(text: string, mentions: EntityMention[], clauses: Span[], principal?: Principal): FoundRelation[] {
   const out: FoundRelation[] = [];
   for (const person of mentions.filter((m) => m.kind === "Person")) {
-    const after = text.slice(person.end, person.end + 90);
-    const m =
-      /^,\s+((?:(?:Vice|Deputy|Associate|Assistant|Acting|Interim|Executive|Chief|Senior)[\s-])*[A-Z][\w-]*(?:\s(?:and|&)\s[A-Z][\w-]*|\s[A-Z][\w-]*){0,4})\s+(?:of|at)\s+(?:the\s+)?/.exec(
-        after,
-      );
-    if (!m) continue;
-    const orgStart = person.end + m[0].length;
-    const org = mentions.find((x) => x.start === orgStart && ["Institution", "Lab", "Company"].includes(x.kind));
-    if (!org) continue;
-    out.push({
-      type: "WORKS_AT",
-      from: person,
-      to: org,
-      quote: quoteSpan(clauses, [person, org]),
-      rule: "en.works-at.title-of",
-      confidence: 0.7,
-      props: { title: m[1] as string },
-    });
+    const rest = text.slice(person.end, clauses.at(-1)?.end ?? text.length);
+    const lead = /^,\s+(?:the\s+)?/.exec(rest);
+    if (!lead || !POST_WORD.test(rest.slice(lead[0].length))) continue;
+    const stop = APPOSITIVE_END.exec(rest.slice(lead[0].length));
+    const appositive: Span = {
+      start: person.end + lead[0].length,
+      end: person.end + lead[0].length + (stop?.index ?? rest.length - lead[0].length),
+    };
+    const inside = mentions.filter((m) => m.start >= appositive.start && m.end <= appositive.end);
+    if (inside.some((m) => m.kind === "Person")) continue;
+    const org = inside.find((m) => EMPLOYERS.includes(m.kind));
+    const post = text
+      .slice(appositive.start, org ? org.start : appositive.end)
+      .replace(/\s+(?:of|at|in)(?:\s+the)?\s*$/, "")
+      .trim();
+    if (org) {
+      out.push(employment(person, org, post, quoteSpan(clauses, [person, org]), "en.works-at.appositive", 0.7));
+      continue;
+    }
+    // "Mr Gong Zheng, Mayor of Shanghai": the city's government where the graph knows it, else the city.
+    const region = inside.find((m) => m.kind === "Region");
+    if (region) {
+      const employer = governmentOf(region, post, mentions, text) ?? region;
+      if (joinable("WORKS_AT", person, employer))
+        out.push(employment(person, employer, post, quoteSpan(clauses, [person, region]), "en.works-at.appositive-region", 0.5));
+      continue;
+    }
+    // No organisation in the post: the article's own, if it is named in this sentence.
+    const here = principal?.at.some((at) => Math.abs(at - person.start) <= PRINCIPAL_NEAR);
+    if (principal && here && !/\b(?:and|or)\s+other\b/.test(post))
+      out.push(employment(person, principal.m, post, quoteSpan(clauses, [person, appositive]), "en.works-at.post-of-principal", 0.45));
   }
   return out;
 }
+
+function employment(
+  person: EntityMention,
+  org: EntityMention,
+  title: string,
+  quote: Span,
+  rule: string,
+  confidence: number,
+): FoundRelation {
+  return { type: "WORKS_AT", from: person, to: org, quote, rule, confidence, ...(title ? { props: { title } } : {}) };
+}
+
+/** The organisation named most often in the article (a press release's own university, say), if one stands out. */
+function principalOrganisation(mentions: EntityMention[]): Principal | undefined {
+  const counts = new Map<string, Principal>();
+  for (const m of mentions.filter((x) => EMPLOYERS.includes(x.kind))) {
+    const c = counts.get(entityKey(m)) ?? { m, at: [] };
+    c.at.push(m.start);
+    counts.set(entityKey(m), c);
+  }
+  const [first, second] = [...counts.values()].sort((a, b) => b.at.length - a.at.length);
+  return first && first.at.length >= 2 && first.at.length > (second?.at.length ?? 0) ? first : undefined;
+}
+
+/** The article's own organisation and where it is named. */
+interface Principal {
+  m: EntityMention;
+  at: number[];
+}
+/** How near (characters) a post without an organisation must stand to the article's own organisation. */
+const PRINCIPAL_NEAR = 300;
 
 /** From the start of the clause holding the first span to the end of the clause holding the last. */
 function quoteSpan(clauses: Span[], spans: Span[]): Span {

@@ -98,7 +98,7 @@ function variantsOf(form: FormEntry): FormEntry[] {
   if (koShort && form.kind === "Region" && form.source !== "reference") return [form, { ...form, text: koShort[1] as string }];
   // 홍콩과학기술대학교 / 홍콩과학기술대학: Korean writes a university's name with and without 교.
   if (HANGUL.test(form.text)) return koreanVariants(form);
-  if (!HAN.test(form.text)) return [form];
+  if (!HAN.test(form.text)) return latinVariants(form);
   const out: FormEntry[] = scriptVariants(form.text).map((text) => ({ ...form, text }));
   const simplified = out[2]?.text ?? form.text;
   for (const spun of spunVariants(simplified)) for (const text of scriptVariants(spun)) out.push({ ...form, text, garbled: true });
@@ -110,6 +110,13 @@ function variantsOf(form: FormEntry): FormEntry[] {
     if (reading) out.push({ ...form, text: reading });
   }
   return out;
+}
+
+/** "Commission of Shenzhen Municipality" / "Commission of the Shenzhen Municipality": English adds or drops "the" after "of". */
+function latinVariants(form: FormEntry): FormEntry[] {
+  if (!/\sof\s/.test(form.text)) return [form];
+  const other = / of the /.test(form.text) ? form.text.replace(/ of the /g, " of ") : form.text.replace(/ of (?=[A-Z])/g, " of the ");
+  return other === form.text ? [form] : [form, { ...form, text: other }];
 }
 
 /** A place name Korean writes before an organisation's name, with or without a space (홍콩 중문대학교). */

@@ -109,10 +109,20 @@ export const TRIGGERS: Trigger[] = [
   ...rule(
     "organised-by",
     "ORGANIZED",
-    { en: /\b(?:organi[sz]ed|hosted|convened) by\b/gi },
+    { en: /\b(?:organi[sz]ed|convened) by\b/gi },
     { kinds: ACTOR, side: "after", all: true },
     any(["Event"]),
     0.7,
+  ),
+  ...rule("hosted-by", "HOSTED", { en: /\bhosted by\b/gi }, { kinds: ACTOR, side: "after", all: true }, any(["Event"]), 0.65),
+  // "HKU and the Qianhai Authority held an unveiling ceremony": the subject organised what it held.
+  ...rule(
+    "held",
+    "ORGANIZED",
+    { en: /\b(?:held|organi[sz]ed|convened|staged|hosted)\b(?!\s+(?:by|in|at|on)\b)/gi },
+    before(ACTOR, true),
+    after(["Event"]),
+    0.55,
   ),
   ...rule(
     "host",
