@@ -13,7 +13,7 @@ const FRAGMENTS: Record<string, string> = {
   factInWindow: "fact-in-window.cypher",
 };
 
-const MARKER = /\/\*@(\w+)\((\w+)\)\*\/\s*(?:true|null)\b/g;
+const MARKER = /\/\*@(\w+)\(([\w.]+)\)\*\/\s*(?:true|null)\b/g;
 
 function expand(text: string, depth = 0): string {
   return text.replace(MARKER, (_marker, name: string, variable: string) => {

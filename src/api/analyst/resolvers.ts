@@ -3,6 +3,7 @@ import neo4j, { type RecordShape } from "neo4j-driver";
 import { KIND_OF_LABEL } from "../../model/entity-kinds.js";
 import { RELATION_TYPES } from "../../model/relation.js";
 import type { ApiContext } from "../context.js";
+import { type CardRow, toEntityCard } from "./entity-card.js";
 import { type EdgeRow, LABEL_OF_KIND, type NodeRow, toGraphEdge, toGraphNode } from "./graph-mapping.js";
 import { clamp, LIMITS, REGION_COOPERATION_SCAN, REGION_MEMBER_SET_LIMIT } from "./limits.js";
 import { cleanSearchText, luceneQuery } from "./lucene.js";
@@ -79,6 +80,24 @@ async function neighborhood(_: unknown, args: { id: string; depth?: number | nul
   const found = subgraph(rows[0]);
   if (!found) throw new GraphQLError(`no entity with id "${args.id}"`, { extensions: { code: "NOT_FOUND" } });
   return found;
+}
+
+async function entity(_: unknown, args: { id: string; limit?: number | null } & TimeArgs & DraftArg, ctx: ApiContext) {
+  const window = timeWindow(args);
+  const rows = await read(ctx, "entity.cypher", {
+    id: args.id,
+    limit: clamp(args.limit, LIMITS.limit, 20),
+    includeDrafts: includeDrafts(args),
+    ...window,
+  });
+  const row = rows[0];
+  if (!row) {
+    await requireKnown(ctx, args.id);
+    throw new GraphQLError(`entity "${args.id}" is a draft awaiting review (ask with includeDrafts: true)`, {
+      extensions: { code: "NOT_FOUND" },
+    });
+  }
+  return toEntityCard(row as unknown as CardRow);
 }
 
 async function connection(_: unknown, args: { from: string; to: string; maxHops?: number | null } & DraftArg, ctx: ApiContext) {
@@ -346,5 +365,5 @@ async function connections(_: unknown, args: ConnectionsArgs, ctx: ApiContext) {
 }
 
 export const analystResolvers = {
-  Query: { search, neighborhood, connection, innovationChains, regionLinks, regionCooperation, connections, timeline },
+  Query: { search, entity, neighborhood, connection, innovationChains, regionLinks, regionCooperation, connections, timeline },
 };
