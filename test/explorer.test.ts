@@ -273,13 +273,31 @@ describe("analyst explorer in a real Chromium", () => {
       return readFile((await download.path()) as string);
     };
     const csv = (await save("csv")).toString("utf8");
-    expect(csv).toContain('"source_id","source_name","type","target_id","target_name","article_id","quote"');
-    expect(csv).toContain('"hktdc","Hong Kong Trade Development Council","ORGANIZED","innoex-2024"');
+    const rows = csv.replace(/^\ufeff/, "").split("\r\n");
+    expect(rows[0]).toBe(
+      '"source_id","source_name","source_kind","type","target_id","target_name","target_kind","basis","article_id","article_title","article_date","quote","draft"',
+    );
+    const organized = rows.find((r) =>
+      r.startsWith('"hktdc","Hong Kong Trade Development Council","INSTITUTION","ORGANIZED","innoex-2024"'),
+    );
+    expect(organized).toContain('"EVENT","article","article-001","“重慶造”硬核成果吸引國際目光","2024-04-18","');
+    // A gazetteer fact: no article, said so.
+    expect(rows.find((r) => r.startsWith('"hktdc","Hong Kong Trade Development Council","INSTITUTION","LOCATED_IN","hong-kong"'))).toBe(
+      '"hktdc","Hong Kong Trade Development Council","INSTITUTION","LOCATED_IN","hong-kong","Hong Kong","REGION","gazetteer","","","","",""',
+    );
     const json = JSON.parse((await save("json")).toString("utf8"));
     expect(json.nodes.map((n: { id: string }) => n.id)).toContain("hktdc");
     expect(json.edges.find((e: { type: string }) => e.type === "ORGANIZED").evidence[0].articleId).toBe("article-001");
     const png = await save("png");
     expect(png.subarray(1, 4).toString()).toBe("PNG");
+    // Title and legend above the drawing, the source line below it: the PNG is taller than the drawing alone.
+    const drawing = await page.evaluate(() => {
+      const canvas = document.querySelector('[data-testid="explore-graph-canvas"]') as HTMLElement & { cytoscape: any };
+      const b64 = canvas.cytoscape.png({ output: "base64", full: true, scale: 2 });
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      return new DataView(bytes.buffer).getUint32(20);
+    });
+    expect(png.readUInt32BE(20)).toBeGreaterThan(drawing + 100);
     expect(names).toEqual(["explore-hktdc.csv", "explore-hktdc.json", "explore-hktdc.png"]);
   });
 

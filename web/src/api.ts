@@ -300,3 +300,18 @@ export async function article(id: string): Promise<Article | undefined> {
   const q = `query ($id: ID!) { articles(where: { id: { eq: $id } }) { id title titleEn source publishedAt language note text } }`;
   return (await gql<{ articles: Article[] }>(q, { id })).articles[0];
 }
+
+export interface ArticleMeta {
+  id: string;
+  title: string | null;
+  titleEn: string;
+  publishedAt: string | null;
+}
+
+/** Titles and dates of articles (for exports), by id. */
+export async function articlesMeta(ids: string[]): Promise<Map<string, ArticleMeta>> {
+  if (!ids.length) return new Map();
+  const q = `query ($ids: [ID!]!) { articles(where: { id: { in: $ids } }, limit: 500) { id title titleEn publishedAt } }`;
+  const { articles } = await gql<{ articles: ArticleMeta[] }>(q, { ids });
+  return new Map(articles.map((a) => [a.id, a]));
+}

@@ -1,6 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
 import fcose from "cytoscape-fcose";
-import type { GraphEdge, GraphNode, Kind, Subgraph } from "./api.js";
+import { type ArticleMeta, articlesMeta, type GraphEdge, type GraphNode, type Kind, type Subgraph } from "./api.js";
 import { clear, download, h } from "./dom.js";
 import { KIND_STYLE, KINDS } from "./kinds.js";
 import { removeOverlaps } from "./overlap.js";
@@ -34,6 +34,8 @@ export interface GraphViewOptions {
   onChange?: (visible: { nodes: number; edges: number }) => void;
   /** The file name of exports, without extension (path-chongqing-hkstp); "graph" by default. */
   exportName?: () => string;
+  /** The title written above an exported PNG (what the drawing shows); the file name by default. */
+  title?: () => string;
 }
 
 /** Layout hints for show(): where a path starts, and the column of each node of a chain. */
@@ -67,7 +69,7 @@ export class GraphView {
     const exports = h(
       "div",
       { class: "graph-exports" },
-      h("button", { type: "button", onclick: () => this.exportPng(), "data-testid": `${o.testId}-png` }, "PNG"),
+      h("button", { type: "button", onclick: () => void this.exportPng(), "data-testid": `${o.testId}-png` }, "PNG"),
       h("button", { type: "button", onclick: () => void this.exportCsv(), "data-testid": `${o.testId}-csv` }, "CSV"),
       h("button", { type: "button", onclick: () => this.exportJson(), "data-testid": `${o.testId}-json` }, "JSON"),
     );
@@ -499,8 +501,90 @@ export class GraphView {
     return fileSafe(this.o.exportName?.() ?? "graph");
   }
 
-  exportPng(): void {
-    const blob = this.cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" }) as unknown as Blob;
+  /**
+   * The drawing as PNG, with a title above it, the legend (kinds shown, dashed lines) and a source
+   * line below: the picture explains itself when it travels without the page.
+   */
+  async exportPng(): Promise<void> {
+    const scale = 2;
+    const drawing = await loadImage(this.cy.png({ output: "base64uri", full: true, scale, bg: "#ffffff" }));
+    const visible = this.visibleGraph();
+    const kinds = KINDS.filter((k) => visible.nodes.some((n) => n.kind === k));
+    const lines: Array<[string, string]> = [];
+    if (visible.edges.some((e) => !e.evidence.length)) lines.push(["#b8b8b8", "gazetteer (general knowledge)"]);
+    if (visible.edges.some((e) => e.draft) || visible.nodes.some((n) => n.draft)) lines.push([DRAFT_COLOR, "draft (awaiting review)"]);
+    const pad = 16 * scale;
+    const width = Math.max(drawing.width + 2 * pad, 900 * scale);
+    const header = 40 * scale;
+    const legendRow = 22 * scale;
+    // Legend entries wrap onto as many rows as the width needs.
+    const ctxProbe = document.createElement("canvas").getContext("2d") as CanvasRenderingContext2D;
+    ctxProbe.font = `${12 * scale}px ${FONT}`;
+    const entries = [
+      ...kinds.map((k) => ({ color: KIND_STYLE[k].color, label: KIND_STYLE[k].label, dashed: false })),
+      ...lines.map(([color, label]) => ({ color, label, dashed: true })),
+    ].map((e) => ({ ...e, w: 30 * scale + ctxProbe.measureText(e.label).width }));
+    const rows: Array<typeof entries> = [[]];
+    let x = pad;
+    for (const e of entries) {
+      if (x + e.w > width - pad && (rows.at(-1) as typeof entries).length) {
+        rows.push([]);
+        x = pad;
+      }
+      (rows.at(-1) as typeof entries).push(e);
+      x += e.w;
+    }
+    const footer = 26 * scale;
+    const height = header + rows.length * legendRow + drawing.height + footer + pad;
+    const canvas = document.createElement("canvas");
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, width, height);
+    ctx.fillStyle = "#1d2330";
+    ctx.textBaseline = "middle";
+    ctx.font = `bold ${17 * scale}px ${FONT}`;
+    ctx.fillText(this.o.title?.() ?? this.exportName, pad, header / 2 + 4 * scale);
+    ctx.font = `${12 * scale}px ${FONT}`;
+    rows.forEach((row, r) => {
+      let at = pad;
+      const y = header + r * legendRow + legendRow / 2;
+      for (const e of row) {
+        ctx.strokeStyle = e.color;
+        ctx.fillStyle = e.color;
+        if (e.dashed) {
+          ctx.lineWidth = 2 * scale;
+          ctx.setLineDash([5 * scale, 3 * scale]);
+          ctx.beginPath();
+          ctx.moveTo(at, y);
+          ctx.lineTo(at + 22 * scale, y);
+          ctx.stroke();
+          ctx.setLineDash([]);
+        } else {
+          ctx.beginPath();
+          ctx.arc(at + 8 * scale, y, 6 * scale, 0, 2 * Math.PI);
+          ctx.fill();
+        }
+        ctx.fillStyle = "#1d2330";
+        ctx.fillText(e.label, at + 26 * scale, y);
+        at += e.w;
+      }
+    });
+    const top = header + rows.length * legendRow;
+    ctx.drawImage(drawing, (width - drawing.width) / 2, top);
+    ctx.fillStyle = "#667085";
+    ctx.font = `${11 * scale}px ${FONT}`;
+    const when = new Date().toISOString().slice(0, 10);
+    ctx.fillText(
+      `Regional innovation graph · ${visible.nodes.length} entities, ${visible.edges.length} relations · every edge with its source article's quote · ${location.href} · ${when}`,
+      pad,
+      top + drawing.height + footer / 2 + pad / 2,
+      width - 2 * pad,
+    );
+    const blob = await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("the PNG could not be made"))), "image/png"),
+    );
     download(`${this.exportName}.png`, blob);
   }
 
@@ -508,15 +592,53 @@ export class GraphView {
     download(`${this.exportName}.json`, JSON.stringify(this.visibleGraph(), null, 2), "application/json");
   }
 
-  /** One row per edge and piece of evidence, with both ends' names: opens in any spreadsheet. */
-  exportCsv(): void {
+  /**
+   * One row per edge and piece of evidence, with both ends' names and kinds, the basis (article or
+   * gazetteer) and the article's title and date: opens in any spreadsheet.
+   */
+  async exportCsv(): Promise<void> {
     const g = this.visibleGraph();
-    const name = (id: string) => this.nodes.get(id)?.name ?? id;
-    const rows = [["source_id", "source_name", "type", "target_id", "target_name", "article_id", "quote", "draft"]];
+    const node = (id: string) => this.nodes.get(id);
+    const ids = [...new Set(g.edges.flatMap((e) => e.evidence.map((ev) => ev.articleId)))];
+    // Without the titles (the API cannot be reached), the rest of the export is still worth having.
+    const meta = await articlesMeta(ids).catch(() => new Map<string, ArticleMeta>());
+    const rows = [
+      [
+        "source_id",
+        "source_name",
+        "source_kind",
+        "type",
+        "target_id",
+        "target_name",
+        "target_kind",
+        "basis",
+        "article_id",
+        "article_title",
+        "article_date",
+        "quote",
+        "draft",
+      ],
+    ];
     for (const e of g.edges) {
+      const basis = e.evidence.length ? "article" : "gazetteer";
       const evidence = e.evidence.length ? e.evidence : [{ articleId: "", quote: "", draft: e.draft }];
       for (const ev of evidence) {
-        rows.push([e.source, name(e.source), e.type, e.target, name(e.target), ev.articleId, ev.quote, ev.draft ? "draft" : ""]);
+        const a = meta.get(ev.articleId);
+        rows.push([
+          e.source,
+          node(e.source)?.name ?? e.source,
+          node(e.source)?.kind ?? "",
+          e.type,
+          e.target,
+          node(e.target)?.name ?? e.target,
+          node(e.target)?.kind ?? "",
+          basis,
+          ev.articleId,
+          a ? (a.title ?? a.titleEn) : "",
+          a?.publishedAt ?? "",
+          ev.quote,
+          ev.draft ? "draft" : "",
+        ]);
       }
     }
     const csv = rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\r\n");
@@ -550,4 +672,13 @@ function withSeededRandom(fn: () => void, seed = 20241125): void {
 /** Letters, digits, dots, dashes and underscores only, in a file name. */
 function fileSafe(name: string): string {
   return name.replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^-+|-+$/g, "") || "graph";
+}
+
+function loadImage(src: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => resolve(img);
+    img.onerror = () => reject(new Error("the drawing could not be read back"));
+    img.src = src;
+  });
 }

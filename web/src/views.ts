@@ -76,7 +76,9 @@ export function exploreView(articles: ArticleView, status: Status): View {
     onEdge: (e, s, t) => card.showEdge(e, s, t),
     onChange: (visible) => status(counts(visible)),
     exportName: () => `explore-${params.get("id") ?? "graph"}${Number(params.get("depth") ?? 1) > 1 ? `-depth${params.get("depth")}` : ""}`,
+    title: () => title,
   });
+  let title = "";
   const search = new SearchBox({
     placeholder: "Search in any language: 香港, 홍콩, Hong Kong, 香港貿易発展局…",
     testId: "search",
@@ -122,6 +124,7 @@ export function exploreView(articles: ArticleView, status: Status): View {
       if (!live()) return;
       const focusNode = around.nodes.find((n) => n.id === id);
       if (focusNode) search.setValue(focusNode.name);
+      title = `${focusNode?.name ?? id}: its network, depth ${d}`;
       await graph.show(around, id);
       for (const x of (p.get("x") ?? "").split(",").filter(Boolean)) {
         const more = await neighborhood(x, 1, { includeDrafts });
@@ -181,7 +184,9 @@ export function pathView(articles: ArticleView, status: Status): View {
     onExpand: (n) => navigate("explore", { id: n.id }),
     onEdge: (e, s, t) => edge.show(e, s, t),
     exportName: () => `path-${params.get("from")}-${params.get("to")}`,
+    title: () => title,
   });
+  let title = "";
   const choices = h("div", { class: "path-choices", "data-testid": "path-choices" });
   const steps = h("ol", { class: "steps", "data-testid": "path-steps" });
   const avoidButtons = h("div", { class: "path-avoid" });
@@ -250,6 +255,7 @@ export function pathView(articles: ArticleView, status: Status): View {
           h("button", { type: "button", class: i === chosen ? "chosen" : undefined, onclick: () => go({ p: String(i) }) }, label),
         );
       });
+      title = `Path from ${byId.get(from)?.name ?? from} to ${byId.get(to)?.name ?? to} (${chosen + 1} of ${found.length}, ${path.edges.length} steps)`;
       await graph.show(path, undefined, { start: from });
       for (const e of path.edges) steps.append(stepItem(e, byId, articles));
       for (const n of path.nodes.slice(1, -1)) {
@@ -295,7 +301,9 @@ export function chainsView(articles: ArticleView, status: Status): View {
     onExpand: (n) => navigate("explore", { id: n.id }),
     onEdge: (e, s, t) => edge.show(e, s, t),
     exportName: () => `chains-${through ?? "all"}`,
+    title: () => title,
   });
+  let title = "";
   const list = h("div", { class: "chains", "data-testid": "chains-list" });
   const element = h(
     "section",
@@ -320,6 +328,8 @@ export function chainsView(articles: ArticleView, status: Status): View {
           columns.set(n.id, Math.min(columns.get(n.id) ?? i, i));
         });
       }
+      const throughName = nodes.find((n) => n.id === through)?.name ?? through;
+      title = `Innovation chains${through ? ` through ${throughName}` : ""}: lab → company → production line → customer`;
       await graph.show({ nodes, edges: chains.flatMap((c) => c.edges) }, undefined, { columns });
       for (const c of chains) {
         const byId = new Map([c.lab, c.spinoff, c.productionLine, c.customer].map((n) => [n.id, n]));
@@ -391,7 +401,9 @@ export function regionsView(articles: ArticleView, status: Status): View {
     onExpand: (n) => navigate("explore", { id: n.id }),
     onEdge: (e, s, t) => edge.show(e, s, t),
     exportName: () => `regions-${params.get("a")}-${params.get("b")}`,
+    title: () => title,
   });
+  let title = "";
   const pairs = h("table", { class: "pairs", "data-testid": "region-pairs" });
   const list = h("ol", { class: "steps", "data-testid": "region-links" });
   const element = h(
@@ -438,6 +450,7 @@ export function regionsView(articles: ArticleView, status: Status): View {
       aBox.setValue(byId.get(a)?.name ?? a);
       bBox.setValue(byId.get(b)?.name ?? b);
       const edges = found.links.flatMap((l) => l.edges);
+      title = `Cooperation between ${byId.get(a)?.name ?? a} and ${byId.get(b)?.name ?? b}`;
       await graph.show({ nodes: [...byId.values()].filter((n) => edges.some((e) => e.source === n.id || e.target === n.id)), edges });
       pairs.append(
         h("tr", {}, ...["A", "B", "links", "articles", "first", "last"].map((t) => h("th", {}, t))),
