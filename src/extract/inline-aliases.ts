@@ -22,10 +22,14 @@ export function withInlineAliases(mentions: EntityMention[], text: string, view:
       const span = { start: at, end: at + alias.length };
       const clashes = out.filter((m) => m.start < span.end && span.start < m.end);
       // A name that already covers the place (or more of it) stays; names inside the short form give way.
-      if (clashes.some((m) => m.start <= span.start && span.end <= m.end)) continue;
+      // (The full name in brackets, found as a new name of its own, joins the entity it names.)
+      const samePlace = (m: EntityMention) => m.start === span.start && m.end === span.end && !m.knownId && m.kind === of.kind;
+      if (clashes.some((m) => m.start <= span.start && span.end <= m.end && !samePlace(m))) continue;
       if (clashes.some((m) => m.start < span.start || m.end > span.end)) continue;
       out = out.filter((m) => !clashes.includes(m));
-      out.push({ ...of, ...span, surface: alias, rule: "alias.inline", confidence: Math.min(of.confidence, 0.85) });
+      // A new entity is keyed by its name (sameAs): the short form joins it under the full name.
+      const sameAs = of.knownId ? of.sameAs : (of.sameAs ?? of.surface);
+      out.push({ ...of, ...span, surface: alias, sameAs, rule: "alias.inline", confidence: Math.min(of.confidence, 0.85) });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -48,7 +52,9 @@ function definedAliases(mentions: EntityMention[], text: string, view: string): 
         .replace(INTRODUCER, "")
         .replace(/["”」』]$/, "")
         .trim();
-      if (!plausibleAlias(alias, view.slice(m.start, m.end), simplifiedOf(view, text, alias, m.end))) continue;
+      // 이노비즈협회(중소기업기술혁신협회): the brackets may hold the full name, itself recognised as a name of the same kind.
+      const fullName = mentions.some((x) => x !== m && x.kind === m.kind && x.surface === alias && x.start > m.end && x.start - m.end <= 2);
+      if (!fullName && !plausibleAlias(alias, view.slice(m.start, m.end), simplifiedOf(view, text, alias, m.end))) continue;
       if (out.some((a) => a.alias === alias)) continue;
       out.push({ alias, of: m });
     }

@@ -31,6 +31,7 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
       const slice = source.slice(sentence.start, sentence.end);
       for (const m of slice.matchAll(trigger.pattern)) {
         const at: Span = { start: sentence.start + (m.index ?? 0), end: sentence.start + (m.index ?? 0) + m[0].length };
+        if (insideAName(at, inside)) continue;
         const phrase = phrases.find((p) => p.start <= at.start && at.start < p.end) ?? sentence;
         const found = peopleListed(lang, trigger.to, at, inside) ?? pick(inside, trigger.to, at, REACH[lang], phrase, new Set(), source);
         // Both ends before the verb (Korean and Japanese objects: 경기도를 방문): the subject is the next one back.
@@ -105,6 +106,12 @@ function peopleListed(lang: Lang, arg: Argument, at: Span, inside: EntityMention
   if (after[0]?.kind !== "Person") return undefined;
   return distinct(after.filter((m) => m.kind === "Person")).slice(0, MAX_ALL);
 }
+
+/** Actors' names hold trigger words (선전시 holds 전시 "exhibition"): a trigger inside one states nothing. */
+function insideAName(at: Span, mentions: EntityMention[]): boolean {
+  return mentions.some((m) => NAMED_ACTORS.includes(m.kind) && m.start <= at.start && at.end <= m.end && !m.anaphor);
+}
+const NAMED_ACTORS: readonly EntityKind[] = ["Region", "Institution", "Company", "Lab", "Person"];
 
 /** Between two items of one list: 、 / 和 / 及 / と / 와 / and (not the Chinese clause comma). */
 const LIST_JOINER = /^\s*(?:[、,・&/]|和|与|與|及|以及|并|並|及び|と|や|및|와|과|,?\s*and|,?\s*or)?\s*$/;
@@ -409,8 +416,12 @@ function cooperation(view: string, lang: Lang, sentence: Span, mentions: EntityM
       continue;
     }
     const listed = inPhrase.filter((p) => at.start - p.end <= REACH[lang]);
-    for (let i = 0; i + 1 < listed.length; i++)
-      add(listed[i] as EntityMention, listed[i + 1] as EntityMention, at, `${key}.cooperate.listed`, 0.45);
+    for (let i = 0; i + 1 < listed.length; i++) {
+      const [a, b] = [listed[i] as EntityMention, listed[i + 1] as EntityMention];
+      // Listed together: HUAWEI 등 선전의 … is a company and where it is, not two partners.
+      const gap = view.slice(a.end, b.start);
+      if (LIST_JOINER.test(gap) || /^[-·]$/.test(gap)) add(a, b, at, `${key}.cooperate.listed`, 0.45);
+    }
   }
   return out;
 }

@@ -109,7 +109,10 @@ export function koreanRecogniser(): Recogniser {
             first > 0 &&
             i - first < 5 &&
             !(words[first - 1] as Word).closes &&
-            isNameWord((words[first - 1] as Word).stem) &&
+            // 한·중 혁신포럼: words joined by · belong together.
+            (isNameWord((words[first - 1] as Word).stem) ||
+              text.slice((words[first - 1] as Word).start + (words[first - 1] as Word).text.length, (words[first] as Word).start) ===
+                "·") &&
             !(postFollows && isKoreanName((words[first - 1] as Word).stem))
           )
             first--;
@@ -132,6 +135,8 @@ export function koreanRecogniser(): Recogniser {
           after &&
           /^\p{Script=Hangul}{1,2}$/u.test(w.text) &&
           /^\p{Script=Hangul}{1,3}$/u.test(next.text) &&
+          !NOT_NAME.has(w.text) &&
+          !/의$/.test(next.text) &&
           isPost(after.stem) &&
           (CHINESE_SURNAMES_IN_HANGUL.has(w.text) || afterCompany || !isCommonNoun(w.text))
         )
@@ -188,7 +193,9 @@ function splitWords(text: string): Word[] {
       const particle = PARTICLES.find((p) => raw.endsWith(p) && raw.length > p.length + 1);
       const stem = particle ? raw.slice(0, -particle.length) : raw;
       const end = start + raw.length;
-      const closes = joined || !!particle || /[,.;:!?)\]」』”’'"]/.test(text[end] ?? "");
+      // A name never runs on over a line end, a bracket or a quotation mark (· joins: 광둥성·홍콩).
+      const gap = /^[ \t]*/.exec(text.slice(end))?.[0].length ?? 0;
+      const closes = joined || !!particle || /[,.;:!?)\]」』”’'"]/.test(text[end] ?? "") || /[\n(['"‘“「『]/.test(text[end + gap] ?? "");
       words.push({ text: raw, start, stem, closes });
     }
   return words;
@@ -210,7 +217,7 @@ function joinedNames(raw: string, start: number): Array<{ raw: string; start: nu
 
 /** Function words that never start or continue a name (등 한국, 위해 홍콩정부). */
 const NOT_NAME = new Set(
-  "등 및 위해 위한 또한 이날 이번 지난 함께 통해 대한 관련 각 총 약 전 후 현지 더 그 이 저 이후 이전 올해 지난해 최근 당시 앞서 이어 특히 모두 기업 지역 정부관계자 이미 현재 또 첫 새 본 해당 여러 다양한 주요 우수 국내외 세계".split(
+  "등 및 중 내 기간 동안 방문 위해 위한 또한 이날 이번 지난 함께 통해 대한 관련 각 총 약 전 후 현지 더 그 이 저 이후 이전 올해 지난해 최근 당시 앞서 이어 특히 모두 기업 지역 정부관계자 이미 현재 또 첫 새 본 해당 여러 다양한 주요 우수 국내외 세계".split(
     " ",
   ),
 );
@@ -260,7 +267,9 @@ function titleWithin(words: Word[], from: number, n: number): boolean {
 }
 
 function isHangulName(stem: string): boolean {
-  return /^\p{Script=Hangul}{2,4}$/u.test(stem) && !/(?:한|된|는|운|은|을|를|의|적|할|될|던|인|게|고)$/u.test(stem);
+  // 류샤오루이 (Liu Xiaorui): a Chinese name read out in Hangul runs to five syllables.
+  const long = /^\p{Script=Hangul}{5}$/u.test(stem) && CHINESE_SURNAMES_IN_HANGUL.has(stem[0] as string);
+  return (long || /^\p{Script=Hangul}{2,4}$/u.test(stem)) && !/(?:한|된|는|운|은|을|를|의|적|할|될|던|인|게|고)$/u.test(stem);
 }
 
 /** ko-dic place names (지명) the gazetteer did not know; its person class (인명) tags too many common words to use. */
@@ -295,7 +304,8 @@ function addLatinCompanies(text: string, out: EntityMention[]) {
 }
 
 function addAcronyms(text: string, out: EntityMention[]) {
-  for (const m of text.matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9&]{1,7}(?![A-Za-z])/g)) {
+  // SF EXPRESS: capitals in a row are one name.
+  for (const m of text.matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9&]{1,7}(?: [A-Z][A-Z0-9&]{1,9})*(?![A-Za-z])/g)) {
     // The capitals of a spelled-out name, 차이잉(CAI YING), are no organisation.
     const inSpelledName = /\([A-Za-z ]*$/.test(text.slice(Math.max(0, (m.index ?? 0) - 24), m.index));
     if (NOT_ACRONYM.has(m[0]) || inSpelledName) continue;

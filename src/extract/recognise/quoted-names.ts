@@ -45,6 +45,17 @@ const TYPING: Record<"zh" | "ja" | "ko" | "en", TypingNoun[]> = {
   ],
 };
 
+/** A word right before the opening mark that says what the name is: 국영기업인 'X', the company "X", 企业"X". */
+const TYPED_BEFORE: Record<"zh" | "ja" | "ko" | "en", Array<{ kind: EntityKind; words: RegExp }>> = {
+  ko: [
+    { kind: "Company", words: /(?:기업|업체|회사|법인|스타트업|자회사)(?:인|이자|)\s*$/ },
+    { kind: "Institution", words: /(?:대학|대학교|협회|기관|재단)(?:인|이자)\s*$/ },
+  ],
+  zh: [{ kind: "Company", words: /(?:企业|公司|初创企业)\s*$/ }],
+  ja: [{ kind: "Company", words: /(?:企業|会社|新興企業)(?:の|である)?\s*$/ }],
+  en: [{ kind: "Company", words: /\b(?:company|firm|start-?up|enterprise|subsidiary)\s*$/i }],
+};
+
 const ENDINGS = { ja: new SuffixMatcher(JA_SUFFIXES), ko: new SuffixMatcher(KO_SUFFIXES), en: new SuffixMatcher(EN_SUFFIXES) };
 /** What a quoted name ending in a typing word may be (a quoted organisation name is left to the gazetteer and suffix rules). */
 const SELF_TYPED = new Set<EntityKind>(["Event", "Agreement", "Lab", "Technology"]);
@@ -79,6 +90,20 @@ export function quotedNames(text: string, lang: Lang): EntityMention[] {
         subtype: own.type,
         rule: `${lang}.quoted-name`,
         confidence: 0.75,
+      });
+      continue;
+    }
+    const before = TYPED_BEFORE[lang.startsWith("zh") ? "zh" : (lang as "ja" | "ko" | "en")].find((t) =>
+      t.words.test(text.slice(Math.max(0, q.open - 12), q.open)),
+    );
+    if (before) {
+      out.push({
+        start: q.start,
+        end: q.end,
+        surface: text.slice(q.start, q.end),
+        kind: before.kind,
+        rule: `${lang.startsWith("zh") ? "zh" : lang}.quoted-name.typed-before`,
+        confidence: 0.6,
       });
       continue;
     }
