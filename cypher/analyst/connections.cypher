@@ -14,7 +14,9 @@
 // - unless $includeDrafts, a draft awaiting review (entity or relationship).
 // $types: the stated relation types the middle may use (the resolver applies the client's
 // relationTypes / skipRelationTypes); $placeTypes: the containment types the placing chains may
-// use. $maxHops (<= 8) bounds the length; $k (<= 10) the number of paths, shortest first.
+// use. With $window, every stated step is a fact dated in [$since, $until]
+// (fragments/fact-in-window.cypher, written in where /*@…*/ marks it by src/api/analyst/queries.ts);
+// the placing chains only say where an end lies and are not dated. $maxHops (<= 8) bounds the length; $k (<= 10) the number of paths, shortest first.
 // A path never visits an entity twice.
 // Neo4j 5.26 takes no parameter for SHORTEST's count: the resolver writes the clamped integer in
 // place of $k before running the query (at most 10 plans).
@@ -29,6 +31,7 @@ MATCH p = SHORTEST $k (a)
   ((u)-[r:WORKS_AT|LEADS|FOUNDED|CO_FOUNDED|SPUN_OFF|INCUBATED|OPERATES|SUPPLIES|DEVELOPS|COOPERATES_WITH|PARTY_TO|CONCERNS|ORGANIZED|HOSTED|PARTICIPATED_IN|EXHIBITED_AT|ANNOUNCED_AT|INVESTED_IN|SUPPORTS|VISITED]-(v:Entity)
      WHERE type(r) IN $types
        AND ($includeDrafts OR (NOT coalesce(r.draft, false) AND NOT coalesce(v.draft, false)))
+       AND /*@factInWindow(r)*/ true
        AND (v = b OR (NOT v.id IN $avoid AND none(l IN labels(v) WHERE l IN $avoidKinds)
                       AND apoc.node.degree(v) - apoc.node.degree(v, 'MENTIONS|HAS_MEASURE') <= $maxDegree))){1,8}
   (t)

@@ -4,23 +4,29 @@
 // every chain and filtering (1.4 s at M, see BENCHMARKS.md). Each branch stops after $limit
 // chains, since a hub can lie on hundreds of thousands; only the page is sorted.
 // Unless $includeDrafts, a chain with a draft awaiting review (a relationship or an entity with
-// draft = true) is left out.
+// draft = true) is left out. With $window, every edge of a chain is a fact dated in
+// [$since, $until] (fragments/fact-in-window.cypher, written in where /*@…*/ marks it by
+// src/api/analyst/queries.ts).
 CALL () {
   MATCH (lab:Entity {id: $through})-[s:SPUN_OFF]->(company:Company)-[o:OPERATES]->(line:ProductionLine)-[sup:SUPPLIES]->(customer:Entity)
   WHERE (lab:Lab OR lab:Institution)
     AND ($includeDrafts OR none(x IN [lab, company, line, customer, s, o, sup] WHERE coalesce(x.draft, false)))
+    AND /*@factInWindow(s)*/ true AND /*@factInWindow(o)*/ true AND /*@factInWindow(sup)*/ true
   RETURN lab, company, line, customer, s, o, sup LIMIT $limit
   UNION
   MATCH (lab:Lab|Institution)-[s:SPUN_OFF]->(company:Company {id: $through})-[o:OPERATES]->(line:ProductionLine)-[sup:SUPPLIES]->(customer:Entity)
-  WHERE $includeDrafts OR none(x IN [lab, company, line, customer, s, o, sup] WHERE coalesce(x.draft, false))
+  WHERE ($includeDrafts OR none(x IN [lab, company, line, customer, s, o, sup] WHERE coalesce(x.draft, false)))
+    AND /*@factInWindow(s)*/ true AND /*@factInWindow(o)*/ true AND /*@factInWindow(sup)*/ true
   RETURN lab, company, line, customer, s, o, sup LIMIT $limit
   UNION
   MATCH (lab:Lab|Institution)-[s:SPUN_OFF]->(company:Company)-[o:OPERATES]->(line:ProductionLine {id: $through})-[sup:SUPPLIES]->(customer:Entity)
-  WHERE $includeDrafts OR none(x IN [lab, company, line, customer, s, o, sup] WHERE coalesce(x.draft, false))
+  WHERE ($includeDrafts OR none(x IN [lab, company, line, customer, s, o, sup] WHERE coalesce(x.draft, false)))
+    AND /*@factInWindow(s)*/ true AND /*@factInWindow(o)*/ true AND /*@factInWindow(sup)*/ true
   RETURN lab, company, line, customer, s, o, sup LIMIT $limit
   UNION
   MATCH (lab:Lab|Institution)-[s:SPUN_OFF]->(company:Company)-[o:OPERATES]->(line:ProductionLine)-[sup:SUPPLIES]->(customer:Entity {id: $through})
-  WHERE $includeDrafts OR none(x IN [lab, company, line, customer, s, o, sup] WHERE coalesce(x.draft, false))
+  WHERE ($includeDrafts OR none(x IN [lab, company, line, customer, s, o, sup] WHERE coalesce(x.draft, false)))
+    AND /*@factInWindow(s)*/ true AND /*@factInWindow(o)*/ true AND /*@factInWindow(sup)*/ true
   RETURN lab, company, line, customer, s, o, sup LIMIT $limit
 }
 WITH lab, company, line, customer, [s, o, sup] AS rels

@@ -3,6 +3,8 @@
 // too); the containment edges themselves are not links and are left out.
 // Unless $includeDrafts, drafts awaiting review (relationships and entities with draft = true)
 // count neither as links nor for what lies in a region; a missing draft property reads as curated.
+// With $window, only links dated in [$since, $until] (fragments/fact-in-window.cypher, written in
+// where /*@…*/ marks it by src/api/analyst/queries.ts); what lies in a region is not dated.
 // Shape (BENCHMARKS.md has the figures): region a's members are walked breadth-first, lazily
 // (Neo4j's pruning breadth-first expand streams each member once, nearest first), and only their
 // stated relations are expanded (listing the types skips MENTIONS, two thirds of a busy node's
@@ -33,6 +35,7 @@ WITH DISTINCT x, small, regionsOfB, membersOfB
 MATCH (x)-[r:WORKS_AT|LEADS|FOUNDED|CO_FOUNDED|SPUN_OFF|INCUBATED|OPERATES|SUPPLIES|DEVELOPS|COOPERATES_WITH|PARTY_TO|CONCERNS|ORGANIZED|HOSTED|PARTICIPATED_IN|EXHIBITED_AT|ANNOUNCED_AT|INVESTED_IN|SUPPORTS|VISITED]-(y:Entity)
 WHERE x <> y
   AND ($includeDrafts OR (NOT coalesce(r.draft, false) AND NOT coalesce(y.draft, false)))
+  AND /*@factInWindow(r)*/ true
   AND CASE
         WHEN small THEN elementId(y) IN membersOfB
         ELSE EXISTS {

@@ -32,3 +32,9 @@ export const REGION_MEMBER_SET_LIMIT = neo4j.int(4000);
  * most `limit`); `truncated` says when it stopped.
  */
 export const REGION_COOPERATION_SCAN = neo4j.int(5000);
+
+/**
+ * neighborhood counts the entities within reach up to this many (`total`; `totalCapped` when there
+ * are more): the walk reads at most one more, so a hub costs a bounded read, not all its members.
+ */
+export const NEIGHBORHOOD_COUNT_CEILING = neo4j.int(5000);

@@ -5,7 +5,7 @@ import { RELATION_TYPES } from "../../model/relation.js";
 import type { ApiContext } from "../context.js";
 import { type CardRow, toEntityCard } from "./entity-card.js";
 import { type EdgeRow, LABEL_OF_KIND, type NodeRow, toGraphEdge, toGraphNode } from "./graph-mapping.js";
-import { clamp, LIMITS, REGION_COOPERATION_SCAN, REGION_MEMBER_SET_LIMIT } from "./limits.js";
+import { clamp, LIMITS, NEIGHBORHOOD_COUNT_CEILING, REGION_COOPERATION_SCAN, REGION_MEMBER_SET_LIMIT } from "./limits.js";
 import { cleanSearchText, luceneQuery } from "./lucene.js";
 import { analystCypher } from "./queries.js";
 
@@ -38,6 +38,8 @@ function subgraph(row: RecordShape | undefined) {
     nodes: (row.nodes as NodeRow[]).map(toGraphNode),
     edges: (row.edges as EdgeRow[]).map(toGraphEdge),
     truncated: row.truncated === true,
+    total: row.total === undefined || row.total === null ? null : Number(row.total),
+    totalCapped: row.totalCapped === undefined ? null : row.totalCapped === true,
   };
 }
 
@@ -70,12 +72,25 @@ async function search(_: unknown, args: SearchArgs, ctx: ApiContext) {
   return rows.map((r) => ({ ...r, kind: KIND_OF_LABEL[r.kind as keyof typeof KIND_OF_LABEL] }));
 }
 
-async function neighborhood(_: unknown, args: { id: string; depth?: number | null; limit?: number | null } & DraftArg, ctx: ApiContext) {
+interface NeighborhoodArgs extends DraftArg, TimeArgs {
+  id: string;
+  depth?: number | null;
+  limit?: number | null;
+  types?: string[] | null;
+  direction?: string | null;
+}
+
+async function neighborhood(_: unknown, args: NeighborhoodArgs, ctx: ApiContext) {
   const rows = await read(ctx, "neighborhood.cypher", {
     id: args.id,
     depth: clamp(args.depth, LIMITS.depth, 1),
     limit: clamp(args.limit, LIMITS.limit, 200),
+    // Never null or []: ['*'] is any type (one parameter type, one plan).
+    types: relationTypes(args.types, "types") ?? ["*"],
+    direction: args.direction ?? "BOTH",
+    countCeiling: NEIGHBORHOOD_COUNT_CEILING,
     includeDrafts: includeDrafts(args),
+    ...timeWindow(args),
   });
   const found = subgraph(rows[0]);
   if (!found) throw new GraphQLError(`no entity with id "${args.id}"`, { extensions: { code: "NOT_FOUND" } });
@@ -100,23 +115,36 @@ async function entity(_: unknown, args: { id: string; limit?: number | null } & 
   return toEntityCard(row as unknown as CardRow);
 }
 
-async function connection(_: unknown, args: { from: string; to: string; maxHops?: number | null } & DraftArg, ctx: ApiContext) {
+type ConnectionArgs = { from: string; to: string; maxHops?: number | null } & DraftArg & TimeArgs;
+
+async function connection(_: unknown, args: ConnectionArgs, ctx: ApiContext) {
   const path = await shortestConnection(args, ctx);
   if (!path) await requireKnown(ctx, args.from, args.to);
   return path;
 }
 
-async function shortestConnection(args: { from: string; to: string; maxHops?: number | null } & DraftArg, ctx: ApiContext) {
+async function shortestConnection(args: ConnectionArgs, ctx: ApiContext) {
+  const window = timeWindow(args);
   if (args.from === args.to) {
     const rows = await read(ctx, "neighborhood.cypher", {
       id: args.from,
       depth: neo4j.int(0),
       limit: neo4j.int(1),
+      types: ["*"],
+      direction: "BOTH",
+      countCeiling: NEIGHBORHOOD_COUNT_CEILING,
       includeDrafts: includeDrafts(args),
+      ...window,
     });
     return rows[0] ? { nodes: (rows[0].nodes as NodeRow[]).map(toGraphNode), edges: [], truncated: false } : null;
   }
-  const params = { from: args.from, to: args.to, maxHops: clamp(args.maxHops, LIMITS.maxHops, 6), includeDrafts: includeDrafts(args) };
+  const params = {
+    from: args.from,
+    to: args.to,
+    maxHops: clamp(args.maxHops, LIMITS.maxHops, 6),
+    includeDrafts: includeDrafts(args),
+    ...window,
+  };
   const stated = await read(ctx, "connection.cypher", { ...params, statedOnly: true });
   if (stated[0]) return subgraph(stated[0]);
   return subgraph((await read(ctx, "connection.cypher", { ...params, statedOnly: false }))[0]);
@@ -129,12 +157,17 @@ async function timeline(_: unknown, args: { id: string; since?: string | null; u
   return { id: row.id, periods: row.periods, undated: Number(row.undated) };
 }
 
-async function innovationChains(_: unknown, args: { through?: string | null; limit?: number | null } & DraftArg, ctx: ApiContext) {
+async function innovationChains(
+  _: unknown,
+  args: { through?: string | null; limit?: number | null } & DraftArg & TimeArgs,
+  ctx: ApiContext,
+) {
   const limit = clamp(args.limit, LIMITS.limit, 50);
   const drafts = includeDrafts(args);
+  const window = timeWindow(args);
   const rows = args.through
-    ? await read(ctx, "innovation-chains-through.cypher", { through: args.through, limit, includeDrafts: drafts })
-    : await read(ctx, "innovation-chains.cypher", { limit, includeDrafts: drafts });
+    ? await read(ctx, "innovation-chains-through.cypher", { through: args.through, limit, includeDrafts: drafts, ...window })
+    : await read(ctx, "innovation-chains.cypher", { limit, includeDrafts: drafts, ...window });
   if (rows.length === 0) await requireKnown(ctx, args.through);
   return rows.map((row) => {
     const [lab, spinoff, productionLine, customer] = (row.nodes as NodeRow[]).map(toGraphNode);
@@ -142,8 +175,10 @@ async function innovationChains(_: unknown, args: { through?: string | null; lim
   });
 }
 
-async function regionLinks(_: unknown, args: { a: string; b: string; limit?: number | null } & DraftArg, ctx: ApiContext) {
+async function regionLinks(_: unknown, args: { a: string; b: string; limit?: number | null } & DraftArg & TimeArgs, ctx: ApiContext) {
+  const window = timeWindow(args);
   const rows = await read(ctx, "region-links.cypher", {
+    ...window,
     a: args.a,
     b: args.b,
     limit: clamp(args.limit, LIMITS.limit, 200),
@@ -323,7 +358,7 @@ async function regionCooperation(_: unknown, args: RegionCooperationArgs, ctx: A
   return { links, pairs, total: Number(row.total), truncated: row.truncated };
 }
 
-interface ConnectionsArgs extends DraftArg {
+interface ConnectionsArgs extends DraftArg, TimeArgs {
   from: string;
   to: string;
   k?: number | null;
@@ -355,6 +390,7 @@ async function connections(_: unknown, args: ConnectionsArgs, ctx: ApiContext) {
       types: ["", ...(use ?? STATED_TYPES).filter((t) => !CONTAINMENT.includes(t) && !skip.has(t))],
       placeTypes: ["", ...CONTAINMENT.filter((t) => !skip.has(t))],
       // null: no hubs; passed as a bound nothing reaches, so the parameter keeps its type (one plan)
+      ...timeWindow(args),
       maxDegree: args.maxDegree === null ? neo4j.int(Number.MAX_SAFE_INTEGER) : clamp(args.maxDegree, LIMITS.maxDegree, 50),
       includeDrafts: includeDrafts(args),
     },
