@@ -1,4 +1,4 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import type { Browser, Page } from "playwright-core";
@@ -298,6 +298,7 @@ describe("analyst explorer in a real Chromium", () => {
       return new DataView(bytes.buffer).getUint32(20);
     });
     expect(png.readUInt32BE(20)).toBeGreaterThan(drawing + 100);
+    await writeFile(path.join(SHOTS, "export.png"), png);
     expect(names).toEqual(["explore-hktdc.csv", "explore-hktdc.json", "explore-hktdc.png"]);
   });
 
@@ -314,6 +315,7 @@ describe("analyst explorer in a real Chromium", () => {
       "#/explore?id=chongqing&depth=1",
       "#/explore?id=zibo&depth=1",
       "#/explore?id=hktdc&depth=2",
+      "#/explore?id=hktdc&depth=3",
     ]) {
       await open(hash);
       const nodes = await drawn("explore-graph");
@@ -321,6 +323,7 @@ describe("analyst explorer in a real Chromium", () => {
       expect(overlaps(nodes, "body"), hash).toEqual([]);
       expect(overlaps(nodes, "withLabel"), hash).toEqual([]);
     }
+    await shot("explore-depth3");
   });
 
   it("lays a path out left to right in its order", async () => {
@@ -339,6 +342,26 @@ describe("analyst explorer in a real Chromium", () => {
     for (let i = 1; i < xs.length; i++) expect(xs[i], `${order[i - 1]} then ${order[i]}`).toBeGreaterThan(xs[i - 1] as number);
     expect(new Set(nodes.map((n) => Math.round(n.y))).size).toBe(1);
     expect(overlaps(nodes, "withLabel")).toEqual([]);
+
+    // A click on a step's edge shows its quote beside the drawing.
+    const edgeId = await page.evaluate(() => {
+      const canvas = document.querySelector('[data-testid="path-graph-canvas"]') as HTMLElement & { cytoscape: any };
+      return canvas.cytoscape
+        .edges()
+        .filter((e: any) => e.data("source") === "chongqing" || e.data("target") === "chongqing")[0]
+        .id();
+    });
+    const mid = await page.evaluate((id) => {
+      const canvas = document.querySelector('[data-testid="path-graph-canvas"]') as HTMLElement & { cytoscape: any };
+      const pos = canvas.cytoscape.getElementById(id).renderedMidpoint();
+      const box = canvas.getBoundingClientRect();
+      return { x: box.left + pos.x, y: box.top + pos.y };
+    }, edgeId);
+    await page.mouse.click(mid.x, mid.y);
+    await page.waitForSelector('[data-testid="path-edge"]:not([hidden]) [data-testid="edge-details"]');
+    expect(await page.textContent('[data-testid="path-edge"] .edge-title')).toContain("Chongqing");
+    const firstStepQuote = await page.textContent('[data-testid="path-steps"] > li:first-child q');
+    expect(await page.textContent('[data-testid="path-edge"] q')).toBe(firstStepQuote);
   });
 
   it("lays an innovation chain out in columns lab → company → line → customer, customers fanned out", async () => {
@@ -436,6 +459,8 @@ describe("analyst explorer in a real Chromium", () => {
       await page.evaluate(() => {
         location.hash = "#/explore?id=zibo&depth=1";
       });
+      // While Zibo's neighbourhood is on its way, the drawing says it is loading.
+      await page.waitForSelector('[data-testid="explore-graph-loading"]', { state: "visible" });
       await page.waitForTimeout(200);
       await page.evaluate(() => {
         location.hash = "#/chains?through=cityu";
@@ -455,6 +480,20 @@ describe("analyst explorer in a real Chromium", () => {
     } finally {
       await page.unroute("**/graphql");
     }
+  });
+
+  it("keeps each tab's own status line", async () => {
+    await open("#/explore?id=hktdc&depth=1");
+    expect(await page.textContent('[data-testid="status"]')).toMatch(/^\d+ entities, \d+ relations shown$/);
+    expect(await page.isVisible('[data-testid="explore-graph-loading"]')).toBe(false);
+    await page.click('[data-testid="tab-review"]');
+    await page.waitForURL(/#\/review/);
+    await ready();
+    expect(await page.textContent('[data-testid="status"]')).not.toMatch(/entities|relations shown/);
+    await page.click('[data-testid="tab-path"]');
+    await page.waitForURL(/#\/path/);
+    await ready();
+    expect(await page.textContent('[data-testid="status"]')).toBe("Pick two entities.");
   });
 
   it("is usable at 400 px: graph above the card, the canvas drawn, no sideways scroll", async () => {

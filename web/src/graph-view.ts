@@ -577,7 +577,7 @@ export class GraphView {
     ctx.font = `${11 * scale}px ${FONT}`;
     const when = new Date().toISOString().slice(0, 10);
     ctx.fillText(
-      `Regional innovation graph · ${visible.nodes.length} entities, ${visible.edges.length} relations · every edge with its source article's quote · ${location.href} · ${when}`,
+      `Regional innovation graph · ${visible.nodes.length} entities, ${visible.edges.length} relations · the quotes behind each relation: CSV export · ${location.href} · ${when}`,
       pad,
       top + drawing.height + footer / 2 + pad / 2,
       width - 2 * pad,
