@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import path from "node:path";
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { Driver } from "neo4j-driver";
 import { DEFAULT_TOKEN_RULES, type TokenRules } from "../auth/rules.js";
@@ -64,7 +64,7 @@ export async function startApi(o: ApiOptions): Promise<RunningApi> {
     log: o.log,
   });
   await assertCompatibleServer(neoSchema, o.driver, o.database);
-  const protection = queryProtection();
+  const protection = queryProtection<ApiContext>();
   const apollo = new ApolloServer<ApiContext>({
     schema,
     introspection: true,
@@ -75,10 +75,9 @@ export async function startApi(o: ApiOptions): Promise<RunningApi> {
     formatError: errorFormatter(o.log, o.development),
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
-    // graphql-armor is typed against Apollo's CommonJS build; the plugin objects are the same.
     plugins: [
-      ...(protection.plugins as unknown as ApolloServerPlugin<ApiContext>[]),
       argumentChecks<ApiContext>(),
+      ...protection.plugins,
       unavailableStatus<ApiContext>(),
       // Apollo's default cache-control plugin hooks every field resolution to compute HTTP cache
       // hints; the API sets none, so it is pure per-field overhead.
