@@ -13,7 +13,8 @@ const NOT_AN_ALIAS =
  * use of the short form is a mention of the same entity; a name found inside a short form
  * (深圳 in 中大(深圳)) gives way to it.
  */
-export function withInlineAliases(mentions: EntityMention[], text: string, view: string): EntityMention[] {
+export function withInlineAliases(given: EntityMention[], text: string, view: string): EntityMention[] {
+  const mentions = namedByKnownShortForm(given, text);
   const aliases = definedAliases(mentions, text, view);
   if (aliases.length === 0) return mentions;
   let out = [...mentions];
@@ -33,6 +34,26 @@ export function withInlineAliases(mentions: EntityMention[], text: string, view:
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * 香港サイエンス・テクノロジーパーク(HKSTP): a new name followed by the known short form of an
+ * entity of its kind is that entity, named in full (every use of the full name in the article).
+ */
+function namedByKnownShortForm(mentions: EntityMention[], text: string): EntityMention[] {
+  const renamed = new Map<string, EntityMention>();
+  for (const m of mentions) {
+    if (m.knownId || m.kind === "Person" || renamed.has(m.surface)) continue;
+    const inside = bracketed(text, m.end)?.trim();
+    const known =
+      inside && mentions.find((x) => x.knownId && x.kind === m.kind && x.surface === inside && x.start > m.end && x.start - m.end <= 3);
+    if (known) renamed.set(m.surface, known);
+  }
+  if (renamed.size === 0) return mentions;
+  return mentions.map((m) => {
+    const known = !m.knownId && renamed.get(m.surface);
+    return known && known.kind === m.kind ? { ...m, knownId: known.knownId, rule: "alias.known-short-form", confidence: 0.8 } : m;
+  });
 }
 
 interface Alias {

@@ -18,7 +18,7 @@ const REACH: Record<Lang, number> = { "zh-Hans": 40, "zh-Hant": 40, ja: 50, ko: 
  */
 export function findRelations(text: string, view: string, lang: Lang, mentions: EntityMention[]): FoundRelation[] {
   const out: FoundRelation[] = [];
-  const focal = focalEvent(mentions);
+  const focal = focalEvent(mentions, lang.startsWith("zh") ? view : text);
   const principal = principalOrganisation(mentions);
   for (const sentence of sentenceSpans(text)) {
     const inside = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
@@ -229,15 +229,20 @@ function untilClauseBreak(before: EntityMention[], at: Span, text: string): Enti
 }
 
 /** The event an article is about: the one it names most often (first named on a tie), if named twice or surely. */
-function focalEvent(mentions: EntityMention[]): EntityMention | undefined {
+/** Words saying an event took place, soon after its name: 开幕, 開催された, 개최됐다, was held. */
+const HELD = /举行|举办|召开|开幕|開催|開かれ|開幕|개최|열렸|열린|개막|\bwas held\b|\btook place\b|\bopened\b/;
+
+function focalEvent(mentions: EntityMention[], text: string): EntityMention | undefined {
   const counts = new Map<string, { first: EntityMention; n: number }>();
   for (const m of mentions.filter((x) => x.kind === "Event")) {
     const c = counts.get(entityKey(m));
     if (c) c.n++;
     else counts.set(entityKey(m), { first: m, n: 1 });
   }
+  // Named as often, the one the article says was held is what it reports on (not the series it belongs to).
+  const held = (m: EntityMention) => Number(HELD.test(text.slice(m.end, m.end + 40)));
   // Named once, an event is not what the whole article is about (or was misread as one).
-  const best = [...counts.values()].sort((a, b) => b.n - a.n || a.first.start - b.first.start)[0];
+  const best = [...counts.values()].sort((a, b) => b.n - a.n || held(b.first) - held(a.first) || a.first.start - b.first.start)[0];
   return best && (best.n >= 2 || best.first.confidence >= 0.75) ? best.first : undefined;
 }
 

@@ -150,8 +150,12 @@ export const TRIGGERS: Trigger[] = [
   ...rule(
     "speak",
     "PARTICIPATED_IN",
-    { ja: /述べた|語った|強調した|指摘した|紹介した/g, ko: /말했다|강조했다|설명했다|발표했다|공유했다|소개했다/g },
-    before(["Person"]),
+    // 新華社 style ends a reported statement with the noun: …と指摘。/ …と紹介。
+    {
+      ja: /述べた|語った|強調した|指摘した|紹介した|説明した|と(?:指摘|強調|紹介|説明|表明)(?=[。、]|$)/g,
+      ko: /말했다|강조했다|설명했다|발표했다|공유했다|소개했다/g,
+    },
+    before(["Person"], true),
     any(["Event"]),
     0.5,
   ),
