@@ -174,6 +174,7 @@ describe("analyst explorer in a real Chromium", () => {
     await page.waitForURL(/x=sufang-new-energy-technology/);
     await ready();
     expect(await nodeCount("explore-graph")).toBeGreaterThan(before);
+    expect(overlaps(await drawn("explore-graph"), "withLabel")).toEqual([]);
   });
 
   it("finds the path between entities of two articles, with quotes, and opens the article at a quote", async () => {
@@ -479,6 +480,26 @@ describe("analyst explorer in a real Chromium", () => {
       expect(explore).toEqual(["hktdc"]);
     } finally {
       await page.unroute("**/graphql");
+    }
+  });
+
+  it("opens no result list on a search field the user has already left", async () => {
+    await open("#/path");
+    await page.route("**/graphql", async (route) => {
+      if ((route.request().postData() ?? "").includes("search(")) await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    try {
+      await page.fill('[data-testid="path-from-input"]', "香港");
+      await page.waitForTimeout(300); // the search has been sent, its answer is on its way
+      await page.focus('[data-testid="path-to-input"]');
+      await page.waitForTimeout(1200);
+      expect(await page.isVisible('[data-testid="path-from-hits"]')).toBe(false);
+      await typeSearch("path-to", "山东");
+      expect(await page.locator(".hits.open").count()).toBe(1);
+    } finally {
+      await page.unroute("**/graphql");
+      await page.keyboard.press("Escape");
     }
   });
 
