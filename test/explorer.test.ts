@@ -483,6 +483,35 @@ describe("analyst explorer in a real Chromium", () => {
     }
   });
 
+  it("keeps the card on the last node clicked when an earlier click's answer comes late", async () => {
+    await open("#/explore?id=hktdc&depth=1");
+    await page.route("**/graphql", async (route) => {
+      const body = route.request().postData() ?? "";
+      if (body.includes('"id":"chongqing"') && body.includes("entities(")) await new Promise((r) => setTimeout(r, 1200));
+      await route.continue();
+    });
+    try {
+      const at = (id: string) =>
+        page.evaluate((i) => {
+          const canvas = document.querySelector('[data-testid="explore-graph-canvas"]') as HTMLElement & { cytoscape: any };
+          const pos = canvas.cytoscape.getElementById(i).renderedPosition();
+          const box = canvas.getBoundingClientRect();
+          return { x: box.left + pos.x, y: box.top + pos.y };
+        }, id);
+      const chongqing = await at("chongqing");
+      await page.mouse.click(chongqing.x, chongqing.y);
+      await page.waitForSelector('[data-testid="card-loading"]');
+      const hongKong = await at("hong-kong");
+      await page.mouse.click(hongKong.x, hongKong.y);
+      await page.waitForFunction(() => document.querySelector('[data-testid="card"]')?.getAttribute("data-id") === "hong-kong");
+      await page.waitForTimeout(1500);
+      expect(await page.textContent('[data-testid="card-name"]')).toBe("Hong Kong");
+      expect(await page.isVisible('[data-testid="card-loading"]')).toBe(false);
+    } finally {
+      await page.unroute("**/graphql");
+    }
+  });
+
   it("opens no result list on a search field the user has already left", async () => {
     await open("#/path");
     await page.route("**/graphql", async (route) => {

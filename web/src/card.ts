@@ -27,9 +27,11 @@ export class EntityCard {
   async show(id: string, includeDrafts = false): Promise<void> {
     const seq = ++this.seq;
     this.element.setAttribute("aria-busy", "true");
-    this.element.prepend(
-      h("p", { class: "busy card-loading", "data-testid": "card-loading" }, h("span", { class: "spinner" }), "Loading…"),
-    );
+    if (!this.element.querySelector(".card-loading")) {
+      this.element.prepend(
+        h("p", { class: "busy card-loading", "data-testid": "card-loading" }, h("span", { class: "spinner" }), "Loading…"),
+      );
+    }
     let details: EntityDetails | undefined;
     let around: { nodes: GraphNode[]; edges: GraphEdge[] };
     try {
