@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluateDevSet } from "../src/extract/evaluate/run.js";
-import { extractArticle, type Knowledge, loadKnowledge } from "../src/extract/index.js";
+import { DEFAULT_MIN_CONFIDENCE, extractArticle, type Knowledge, loadKnowledge } from "../src/extract/index.js";
 import { decodeArticle, ExtractInputError } from "../src/extract/input.js";
 import { detectLanguage } from "../src/extract/language.js";
 import { seedPaths } from "../src/ingest/load.js";
@@ -107,6 +107,22 @@ describe("confidence", () => {
       if (expected !== undefined) expect(r.confidence, r.rule).toBe(expected);
     }
     expect(handSet.map((r) => r.confidence)).not.toEqual(measured.map((r) => r.confidence));
+  });
+
+  it("leaves out relations whose rule is measured below the minimum confidence; 0 keeps them all", async () => {
+    const text = await readFile("seed/dev/articles/102_polyu_huizhou_daya_bay.txt", "utf8");
+    const all = (await extractArticle({ text, minConfidence: 0 }, knowledge)).annotation.relations;
+    const kept = (await extractArticle({ text }, knowledge)).annotation.relations;
+    const strict = (await extractArticle({ text, minConfidence: 0.6 }, knowledge)).annotation.relations;
+    expect(kept.every((r) => (r.confidence as number) >= DEFAULT_MIN_CONFIDENCE)).toBe(true);
+    expect(all.some((r) => (r.confidence as number) < DEFAULT_MIN_CONFIDENCE)).toBe(true);
+    expect(strict.length).toBeLessThan(kept.length);
+    expect(strict.every((r) => (r.confidence as number) >= 0.6)).toBe(true);
+    const refused = await run("node", ["--import", "tsx", "src/cli/extract.ts", "-", "--min-confidence", "2"]).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(refused).toMatchObject({ code: 1 });
+    expect((refused as { stderr: string }).stderr).toContain("a number from 0 to 1");
   });
 });
 

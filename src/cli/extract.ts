@@ -6,8 +6,8 @@
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { SingleBar } from "cli-progress";
-import { Command, Option } from "commander";
-import { type ExtractResult, extractArticle, type Knowledge, loadKnowledge } from "../extract/index.js";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { DEFAULT_MIN_CONFIDENCE, type ExtractResult, extractArticle, type Knowledge, loadKnowledge } from "../extract/index.js";
 import { decodeArticle, ExtractInputError } from "../extract/input.js";
 import { runMain } from "./run.js";
 
@@ -19,9 +19,14 @@ const opts = new Command()
   .option("--out <path>", "write the draft to this file (a folder for a batch) instead of standard output")
   .option("--seed <dir>", "seed folder whose catalogue and annotations are the gazetteer", "seed")
   .option("--article-id <id>", "article id for the draft (default: article- plus a content hash)")
+  .addOption(
+    new Option("--min-confidence <p>", "leave out relations whose rule is measured right less often than this (0 keeps all)")
+      .default(DEFAULT_MIN_CONFIDENCE)
+      .argParser(probability),
+  )
   .parse();
 const input = opts.args[0] as string;
-const o = opts.opts<{ lang: string; out?: string; seed: string; articleId?: string }>();
+const o = opts.opts<{ lang: string; out?: string; seed: string; articleId?: string; minConfidence: number }>();
 
 runMain(async () => {
   const isDir = input !== "-" && (await stat(input).catch(() => undefined))?.isDirectory();
@@ -45,7 +50,12 @@ async function draftOf(file: string, knowledge: Knowledge, articleId?: string): 
   const { text } = decodeArticle(bytes, file);
   const stem = file === "-" ? undefined : path.basename(file).replace(/\.[^.]+$/, "");
   return extractArticle(
-    { text, lang: o.lang as "auto", article: { ...(articleId ? { id: articleId } : {}), ...(stem ? { file: `${stem}.txt` } : {}) } },
+    {
+      text,
+      lang: o.lang as "auto",
+      minConfidence: o.minConfidence,
+      article: { ...(articleId ? { id: articleId } : {}), ...(stem ? { file: `${stem}.txt` } : {}) },
+    },
     knowledge,
   );
 }
@@ -88,4 +98,10 @@ async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+function probability(value: string): number {
+  const p = Number(value);
+  if (!Number.isFinite(p) || p < 0 || p > 1) throw new InvalidArgumentError("a number from 0 to 1");
+  return p;
 }

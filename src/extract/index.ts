@@ -7,6 +7,6 @@
 
  */
 export type { ExtractInput, ExtractResult } from "./extract-article.js";
-export { extractArticle } from "./extract-article.js";
+export { DEFAULT_MIN_CONFIDENCE, extractArticle } from "./extract-article.js";
 export type { Knowledge, KnowledgeSources } from "./knowledge.js";
 export { loadKnowledge } from "./knowledge.js";
