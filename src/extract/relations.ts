@@ -57,6 +57,7 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
           }
       }
     }
+    out.push(...presentAtEvent(lang.startsWith("zh") || lang === "ja" ? view : text, lang, inside, quote));
     if (focal) out.push(...announcedAt(lang.startsWith("zh") || lang === "ja" ? view : text, lang, sentence, inside, focal, quote));
     out.push(...worksAt(lang.startsWith("zh") ? view : text, lang, inside, clauses, principal));
     out.push(...developsListed(inside, quote));
@@ -229,6 +230,39 @@ function untilClauseBreak(before: EntityMention[], at: Span, text: string): Enti
 }
 
 /** The event an article is about: the one it names most often (first named on a tie), if named twice or surely. */
+/** Right after an event's name, words placing what follows at it: 揭牌仪式上， / フォーラムでは / 세미나에서는. */
+const AT_EVENT_AFTER: Record<"zh" | "ja" | "ko", RegExp> = {
+  zh: /^[」”"》]?(?:上|期间|现场|中)[，,、]/,
+  ja: /^[」”"]?(?:で(?:は|も)?|の場で|において)[、,]/,
+  ko: /^['’"”]?(?:에서(?:는|도)?|에는)\s/,
+};
+/** Right before an event's name: "At the signing ceremony, …". */
+const AT_EVENT_BEFORE = /(?:^|[.;]\s+|\n)(?:At|During)\s+(?:the\s+)?$/;
+
+/**
+ * 揭牌仪式上，中山大学校长高松为徐安龙颁发了聘书 / 이날 세미나의 첫 번째 세션에서는 … / At the forum,
+ * …: a sentence that opens by placing itself at an event puts every person it names there.
+ */
+function presentAtEvent(text: string, lang: Lang, mentions: EntityMention[], quote: (...s: Span[]) => Span): FoundRelation[] {
+  const key = lang.startsWith("zh") ? "zh" : (lang as "ja" | "ko" | "en");
+  const event = mentions.find((m) => {
+    if (m.kind !== "Event") return false;
+    if (key === "en") return AT_EVENT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start));
+    return AT_EVENT_AFTER[key].test(text.slice(m.end, m.end + 6));
+  });
+  if (!event) return [];
+  return mentions
+    .filter((m) => m.kind === "Person" && m.start > event.end)
+    .map((person) => ({
+      type: "PARTICIPATED_IN",
+      from: person,
+      to: event,
+      quote: quote(event, person),
+      rule: `${key}.present-at-event`,
+      confidence: 0.55,
+    }));
+}
+
 /** Words saying an event took place, soon after its name: 开幕, 開催された, 개최됐다, was held. */
 const HELD = /举行|举办|召开|开幕|開催|開かれ|開幕|개최|열렸|열린|개막|\bwas held\b|\btook place\b|\bopened\b/;
 
