@@ -11,22 +11,22 @@ CALL () {
   MATCH (lab:Entity {id: $through})-[s:SPUN_OFF]->(company:Company)-[o:OPERATES]->(line:ProductionLine)-[sup:SUPPLIES]->(customer:Entity)
   WHERE (lab:Lab OR lab:Institution)
     AND ($includeDrafts OR none(x IN [lab, company, line, customer, s, o, sup] WHERE coalesce(x.draft, false)))
-    AND /*@factInWindow(s)*/ true AND /*@factInWindow(o)*/ true AND /*@factInWindow(sup)*/ true
+    AND all(rel IN [s, o, sup] WHERE /*@factInWindow(rel)*/ true)
   RETURN lab, company, line, customer, s, o, sup LIMIT $limit
   UNION
   MATCH (lab:Lab|Institution)-[s:SPUN_OFF]->(company:Company {id: $through})-[o:OPERATES]->(line:ProductionLine)-[sup:SUPPLIES]->(customer:Entity)
   WHERE ($includeDrafts OR none(x IN [lab, company, line, customer, s, o, sup] WHERE coalesce(x.draft, false)))
-    AND /*@factInWindow(s)*/ true AND /*@factInWindow(o)*/ true AND /*@factInWindow(sup)*/ true
+    AND all(rel IN [s, o, sup] WHERE /*@factInWindow(rel)*/ true)
   RETURN lab, company, line, customer, s, o, sup LIMIT $limit
   UNION
   MATCH (lab:Lab|Institution)-[s:SPUN_OFF]->(company:Company)-[o:OPERATES]->(line:ProductionLine {id: $through})-[sup:SUPPLIES]->(customer:Entity)
   WHERE ($includeDrafts OR none(x IN [lab, company, line, customer, s, o, sup] WHERE coalesce(x.draft, false)))
-    AND /*@factInWindow(s)*/ true AND /*@factInWindow(o)*/ true AND /*@factInWindow(sup)*/ true
+    AND all(rel IN [s, o, sup] WHERE /*@factInWindow(rel)*/ true)
   RETURN lab, company, line, customer, s, o, sup LIMIT $limit
   UNION
   MATCH (lab:Lab|Institution)-[s:SPUN_OFF]->(company:Company)-[o:OPERATES]->(line:ProductionLine)-[sup:SUPPLIES]->(customer:Entity {id: $through})
   WHERE ($includeDrafts OR none(x IN [lab, company, line, customer, s, o, sup] WHERE coalesce(x.draft, false)))
-    AND /*@factInWindow(s)*/ true AND /*@factInWindow(o)*/ true AND /*@factInWindow(sup)*/ true
+    AND all(rel IN [s, o, sup] WHERE /*@factInWindow(rel)*/ true)
   RETURN lab, company, line, customer, s, o, sup LIMIT $limit
 }
 WITH lab, company, line, customer, [s, o, sup] AS rels

@@ -9,7 +9,7 @@
 MATCH (lab:Lab|Institution)-[s:SPUN_OFF]->(company:Company)-[o:OPERATES]->(line:ProductionLine)-[sup:SUPPLIES]->(customer:Entity)
 WHERE ($includeDrafts
    OR none(x IN [lab, company, line, customer, s, o, sup] WHERE coalesce(x.draft, false)))
-  AND /*@factInWindow(s)*/ true AND /*@factInWindow(o)*/ true AND /*@factInWindow(sup)*/ true
+  AND all(rel IN [s, o, sup] WHERE /*@factInWindow(rel)*/ true)
 WITH lab, company, line, customer, [s, o, sup] AS rels
 LIMIT $limit
 WITH lab, company, line, customer, rels

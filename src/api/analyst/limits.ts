@@ -38,3 +38,9 @@ export const REGION_COOPERATION_SCAN = neo4j.int(5000);
  * are more): the walk reads at most one more, so a hub costs a bounded read, not all its members.
  */
 export const NEIGHBORHOOD_COUNT_CEILING = neo4j.int(5000);
+
+/**
+ * rankings read at most this many stated relations for their subgraph (`truncated` beyond): the
+ * betweenness centrality computed over it costs nodes × edges.
+ */
+export const RANKING_RELATION_CEILING = neo4j.int(3000);

@@ -5,9 +5,17 @@ import { RELATION_TYPES } from "../../model/relation.js";
 import type { ApiContext } from "../context.js";
 import { type CardRow, toEntityCard } from "./entity-card.js";
 import { type EdgeRow, LABEL_OF_KIND, type NodeRow, toGraphEdge, toGraphNode } from "./graph-mapping.js";
-import { clamp, LIMITS, NEIGHBORHOOD_COUNT_CEILING, REGION_COOPERATION_SCAN, REGION_MEMBER_SET_LIMIT } from "./limits.js";
+import {
+  clamp,
+  LIMITS,
+  NEIGHBORHOOD_COUNT_CEILING,
+  RANKING_RELATION_CEILING,
+  REGION_COOPERATION_SCAN,
+  REGION_MEMBER_SET_LIMIT,
+} from "./limits.js";
 import { cleanSearchText, luceneQuery } from "./lucene.js";
 import { analystCypher } from "./queries.js";
+import { rankSubgraph, type SubgraphRow } from "./rankings.js";
 
 /** Runs a read-only analyst query from cypher/analyst/ with the request's transaction timeout. */
 async function read(ctx: ApiContext, file: string, params: Record<string, unknown>): Promise<RecordShape[]> {
@@ -400,6 +408,42 @@ async function connections(_: unknown, args: ConnectionsArgs, ctx: ApiContext) {
   return records.map((r) => subgraph(r.toObject()));
 }
 
+interface RankingArgs extends DraftArg, TimeArgs {
+  kinds?: string[] | null;
+  limit?: number | null;
+}
+
+async function ranking(ctx: ApiContext, regions: string[], mode: "brokers" | "connected", args: RankingArgs) {
+  const window = timeWindow(args);
+  const rows = await read(ctx, "rankings.cypher", {
+    regions,
+    scan: RANKING_RELATION_CEILING,
+    includeDrafts: includeDrafts(args),
+    ...window,
+  });
+  const row = rows[0] as unknown as (SubgraphRow & { found: string[] }) | undefined;
+  const found = new Set(row?.found ?? []);
+  if (regions.some((id) => !found.has(id))) await requireKnown(ctx, ...regions);
+  const ceiling = RANKING_RELATION_CEILING.toNumber();
+  const sub = row ?? { members: [], relations: [], nodes: [] };
+  const truncated = sub.relations.length > ceiling;
+  return rankSubgraph(
+    { ...sub, relations: sub.relations.slice(0, ceiling) },
+    { mode, kinds: args.kinds?.length ? args.kinds : null, limit: clamp(args.limit, LIMITS.limit, 20).toNumber(), truncated },
+  );
+}
+
+/**
+ * `rankings` is a namespace: its fields are functions, which graphql-js's default resolver calls
+ * with (args, context), so the schema module needs no resolvers for the Rankings type.
+ */
+function rankings() {
+  return {
+    brokers: (args: RankingArgs & { a: string; b: string }, ctx: ApiContext) => ranking(ctx, [args.a, args.b], "brokers", args),
+    mostConnected: (args: RankingArgs & { region: string }, ctx: ApiContext) => ranking(ctx, [args.region], "connected", args),
+  };
+}
+
 export const analystResolvers = {
-  Query: { search, entity, neighborhood, connection, innovationChains, regionLinks, regionCooperation, connections, timeline },
+  Query: { search, entity, rankings, neighborhood, connection, innovationChains, regionLinks, regionCooperation, connections, timeline },
 };
