@@ -62,7 +62,7 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
     out.push(...worksAt(lang.startsWith("zh") ? view : text, lang, inside, clauses, principal));
     out.push(...developsListed(inside, quote));
     if (lang.startsWith("zh")) out.push(...agreementSubjects(view, sentence, inside, quote), ...setUpIn(view, inside, quote));
-    out.push(...cooperation(lang.startsWith("zh") || lang === "ja" ? view : text, lang, sentence, inside, quote));
+    out.push(...cooperation(lang.startsWith("zh") ? view : text, lang, sentence, inside, quote));
   }
   return dedupe(out);
 }
@@ -454,6 +454,16 @@ function cooperation(view: string, lang: Lang, sentence: Span, mentions: EntityM
       for (const partner of inPhrase.filter((p) => p.start > marker)) add(subject, partner, at, `${key}.cooperate.with`, 0.6);
       continue;
     }
+    // 香港科技大学は7日、深セン市福田区と…協力 / 경기도는 홍콩무역발전국과 협력: the partner stands right
+    // before と/와, the subject (marked は/が/는/가) before it, across commas.
+    if (key === "ja" || key === "ko") {
+      const partner = inPhrase.filter((p) => PARTNER_MARK[key].test(view.slice(p.end, p.end + 3))).at(-1);
+      const subject = partner && parties.filter((p) => p.end <= partner.start && TOPIC_MARK[key].test(view.slice(p.end, p.end + 3))).at(-1);
+      if (partner && subject) {
+        add(subject, partner, at, `${key}.cooperate.topic-with`, 0.55);
+        continue;
+      }
+    }
     const listed = inPhrase.filter((p) => at.start - p.end <= REACH[lang]);
     for (let i = 0; i + 1 < listed.length; i++) {
       const [a, b] = [listed[i] as EntityMention, listed[i + 1] as EntityMention];
@@ -464,6 +474,11 @@ function cooperation(view: string, lang: Lang, sentence: Span, mentions: EntityM
   }
   return out;
 }
+
+/** The particle after a partner: 福田区と / 발전국과 (the with-word comes after the name in Japanese and Korean). */
+const PARTNER_MARK = { ja: /^と(?!し|いう|の)/, ko: /^(?:와|과)\s/ };
+/** The particle after a sentence's subject or topic: 大学は / 경기도는. */
+const TOPIC_MARK = { ja: /^(?:は|が)/, ko: /^(?:은|는|이|가)\s/ };
 
 /** "A will collaborate with B", "a partnership with B", "cooperation between A and B", "A and B will cooperate". */
 const EN_COOPERATE = /\b(?:co-?operat\w*|collaborat\w*|partner(?:ship|ed|s)?|team(?:ed)? up)\b/gi;

@@ -32,6 +32,15 @@ export const ZH_SUFFIXES: Suffix[] = [
     "委员会",
     "管委会",
     "管理委员会",
+    // Hong Kong and Shenzhen agencies (署): only these, as 署 alone ends verbs (签署, 部署).
+    "发展署",
+    "管理署",
+    "事务署",
+    "规划署",
+    "贸易署",
+    "卫生署",
+    "教育署",
+    "创新科技署",
     "科技局",
     // Bureaus whose name jieba reads as one word (教育局): a one-character ending inside a word is not taken.
     "教育局",

@@ -62,7 +62,9 @@ const NAME_BEFORE_TITLE = new RegExp(
 /** 记者 张亦筑 / (记者 张亦筑): a reporter's credit names a person. */
 const REPORTER = /记者\s?(\p{Script=Han}{2,3})(?=[)）\s,，。]|$)/gu;
 const BOUNDARY =
-  /^(?:[，,、。：:；;（()\s"“”]|表示|说|介绍|指出|认为|强调|出席|致辞|在|等|和|与|及|一行|率|参加|为|对|作|发表|主持|会见|带领|签署|签订|共同|分别|也|则|还|就|已|是|先生|女士|教授|院士|博士|研究员|同志|透露|向|亲自|説|先后|一同|一起|随后|团队|$)/u;
+  /^(?:[，,、。：:；;（()\s"“”]|表示|说|介绍|指出|认为|强调|出席|致辞|在|等|和|与|及|一行|率|参加|为|对|作|发表|主持|会见|带领|签署|签订|共同|分别|也|则|还|就|已|是|先生|女士|教授|院士|博士|研究员|同志|透露|向|亲自|説|先后|一同|一起|随后|团队|期望|希望|表态|称|提到|提出|谈到|宣布|坦言|寄语|勉励|感谢|欢迎|$)/u;
+/** One-character words that follow a name (黄伟则强调, 孙东也表示): never its third character. */
+const AFTER_NAME_CHAR = /^[则也还就已是在为对向和与及等亦均都]/u;
 const MAX_NAME = 30;
 /** Variant characters OpenCC leaves alone but news sites use (硏 for 研). */
 const VARIANTS: Record<string, string> = { 硏: "研", 綫: "线", 峯: "峰", 衞: "卫", 兗: "兖", 汚: "污" };
@@ -144,6 +146,16 @@ export function recogniseChinese(text: string, simplified: string, rulePrefix: s
       confidence: 0.85,
     });
   }
+  // 福田区委 / 深圳市政协 / 山东省委: a place's party committee or political consultative conference.
+  for (const m of simplified.matchAll(/\p{Script=Han}{2}[省市区县](?:委|政协)(?!员)/gu)) {
+    const start = m.index ?? 0;
+    mention(start, start + m[0].length, {
+      kind: "Institution",
+      subtype: "government",
+      rule: `${rulePrefix}.party-committee`,
+      confidence: 0.7,
+    });
+  }
   // 揭牌仪式, 协议签署仪式, 开幕式: a ceremony is named by what is done at it.
   for (const m of simplified.matchAll(/(?:协议|合作|项目)?(?:签署|签约|揭牌|启动|开幕|颁奖|奠基|授牌)(?:仪式|典礼)/g)) {
     const start = m.index ?? 0;
@@ -192,7 +204,7 @@ function personAfterTitle(run: string, simplified: string, start: number, wordSt
   for (const length of [3, 2]) {
     const name = run.slice(0, length);
     if (name.length !== length || !isPersonName(name)) continue;
-    if (length === 3 && wordStarts.has(start + 2)) continue;
+    if (length === 3 && (wordStarts.has(start + 2) || AFTER_NAME_CHAR.test(simplified.slice(start + 2)))) continue;
     if (length === 3 && BOUNDARY.test(simplified.slice(start + 2, start + 4)) && !BOUNDARY.test(simplified.slice(start + 3))) continue;
     if (length === 2 && !BOUNDARY.test(simplified.slice(start + 2))) continue;
     return name;
