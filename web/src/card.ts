@@ -36,13 +36,20 @@ export class EntityCard {
     let around: { nodes: GraphNode[]; edges: GraphEdge[] };
     try {
       [details, around] = await Promise.all([entityDetails(id), neighborhood(id, 1, { limit: 500, includeDrafts })]);
-    } finally {
-      if (seq === this.seq) {
-        this.element.removeAttribute("aria-busy");
-        for (const el of this.element.querySelectorAll(".card-loading")) el.remove();
-      }
+    } catch (err) {
+      if (seq !== this.seq) return;
+      // Not the previous entity's card nor an empty one: what went wrong, and a way to try again.
+      this.element.removeAttribute("aria-busy");
+      clear(this.element);
+      this.element.dataset.id = id;
+      this.element.append(
+        h("p", { class: "review-error", "data-testid": "card-error" }, `The card of ${id} could not be loaded: ${(err as Error).message}`),
+        h("button", { type: "button", onclick: () => void this.show(id, includeDrafts).catch(() => {}) }, "Try again"),
+      );
+      throw err;
     }
     if (seq !== this.seq) return;
+    this.element.removeAttribute("aria-busy");
     clear(this.element);
     this.element.dataset.id = id;
     if (!details) {

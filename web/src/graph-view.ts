@@ -11,7 +11,7 @@ const FONT = `"Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR", "Noto 
 /** A node's label is cut to this many characters (the tooltip gives the whole name). */
 const LABEL_CHARS = 24;
 /** Distance between the nodes of a path, and between the columns of a chain, in model pixels. */
-const STEP_X = 200;
+const STEP_X = 150;
 const COLUMN_X = 260;
 const ROW_Y = 80;
 /** Drafts (extracted, not reviewed): dashed, in this colour; gazetteer edges are dashed grey. */
@@ -110,6 +110,8 @@ export class GraphView {
             "border-color": "#fff",
           },
         },
+        // Along a path every other label is above its node, so that neighbours' labels never meet.
+        { selector: "node.above", style: { "text-valign": "top", "text-margin-y": -4 } },
         { selector: "node.focus", style: { width: 34, height: 34, "border-width": 3, "border-color": "#222", "font-weight": "bold" } },
         { selector: "node.draft", style: { "border-style": "dashed", "border-width": 3, "border-color": DRAFT_COLOR } },
         { selector: "node:selected", style: { "border-width": 3, "border-color": "#1f4e99" } },
@@ -328,11 +330,13 @@ export class GraphView {
     visible.forEach((node) => {
       const d = dist.get(node.id());
       if (d === undefined) {
+        node.removeClass("above");
         out[node.id()] = { x: unreached++ * STEP_X, y: 2 * ROW_Y };
         return;
       }
       const row = perColumn.get(d) ?? 0;
       perColumn.set(d, row + 1);
+      node.toggleClass("above", d % 2 === 1);
       // Two nodes at the same distance (two paths of equal length): one above the other.
       out[node.id()] = { x: d * STEP_X, y: row * ROW_Y * (row % 2 ? 1 : -1) };
     });

@@ -70,7 +70,7 @@ export function exploreView(articles: ArticleView, status: Status): View {
     testId: "explore-graph",
     onSelect: (n) => {
       selected = n;
-      void card.show(n.id, draftsIncluded(params));
+      card.show(n.id, draftsIncluded(params)).catch(() => {}); // the card says what went wrong
     },
     onExpand: (n) => void expand(n),
     onEdge: (e, s, t) => card.showEdge(e, s, t),
