@@ -57,6 +57,7 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
           }
       }
     }
+    out.push(...placeInPlace(text, inside));
     out.push(...presentAtEvent(lang.startsWith("zh") || lang === "ja" ? view : text, lang, inside, quote));
     if (focal) out.push(...announcedAt(lang.startsWith("zh") || lang === "ja" ? view : text, lang, sentence, inside, focal, quote));
     out.push(...worksAt(lang.startsWith("zh") ? view : text, lang, inside, clauses, principal));
@@ -230,6 +231,31 @@ function untilClauseBreak(before: EntityMention[], at: Span, text: string): Enti
 }
 
 /** The event an article is about: the one it names most often (first named on a tie), if named twice or surely. */
+/** A province or city, then a place in it: 深セン市福田区 / 广东省深圳市 / 선전시 푸톈구. */
+const OUTER_PLACE = /(?:省|市|道|성|시|도)$/u;
+const INNER_PLACE = /(?:市|区|區|县|縣|镇|鎮|新区|新區|구|군|시|군|町|村)$/u;
+
+/** 深セン市福田区: a place named right after a larger one that contains it is part of it. */
+function placeInPlace(text: string, mentions: EntityMention[]): FoundRelation[] {
+  const out: FoundRelation[] = [];
+  const regions = mentions.filter((m) => m.kind === "Region" && !m.anaphor).sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < regions.length; i++) {
+    const [outer, inner] = [regions[i] as EntityMention, regions[i + 1] as EntityMention];
+    if (!/^ ?$/.test(text.slice(outer.end, inner.start)) || entityKey(outer) === entityKey(inner)) continue;
+    if (!OUTER_PLACE.test(outer.surface) || !INNER_PLACE.test(inner.surface)) continue;
+    // The two names are the whole statement: 深セン市福田区.
+    out.push({
+      type: "PART_OF",
+      from: inner,
+      to: outer,
+      quote: { start: outer.start, end: inner.end },
+      rule: "place-in-place",
+      confidence: 0.6,
+    });
+  }
+  return out;
+}
+
 /** Right after an event's name, words placing what follows at it: 揭牌仪式上， / フォーラムでは / 세미나에서는. */
 const AT_EVENT_AFTER: Record<"zh" | "ja" | "ko", RegExp> = {
   zh: /^[」”"》]?(?:上|期间|现场|中)[，,、]/,

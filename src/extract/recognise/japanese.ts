@@ -1,4 +1,5 @@
 import type kuromoji from "kuromoji";
+import { JA_TITLES } from "../lexicon/people.js";
 import { JA_SUFFIXES } from "../lexicon/suffixes.js";
 import type { EntityMention, Recogniser } from "../types.js";
 import { isPersonName, recogniseChinese, simplifiedView } from "./chinese.js";
@@ -61,6 +62,13 @@ export function japaneseRecogniser(tokenizer: kuromoji.Tokenizer<kuromoji.Ipadic
         const end = (m.index ?? 0) + (m[1] as string).length;
         if (trimmed) mention(end - trimmed.length, end, { kind: "Person", rule: "ja.person.reading", confidence: 0.8 });
       }
+      // 香港科技大の史維学長 / 同社の王伝福会長: a Chinese name between の and a post (without 氏).
+      for (const m of text.matchAll(NAME_BEFORE_POST)) {
+        const name = m[1] as string;
+        const start = (m.index ?? 0) + 1;
+        if (isPersonName(simplifiedView(name, "ja")))
+          mention(start, start + name.length, { kind: "Person", rule: "ja.person.before-post", confidence: 0.65 });
+      }
       // 新華社記者/盧燁: a reporter's credit.
       for (const m of text.matchAll(/(?:記者|撮影)[/／](\p{Script=Han}{2,3})/gu)) {
         const start = (m.index ?? 0) + m[0].length - (m[1] as string).length;
@@ -78,6 +86,8 @@ export function japaneseRecogniser(tokenizer: kuromoji.Tokenizer<kuromoji.Ipadic
     },
   };
 }
+
+const NAME_BEFORE_POST = new RegExp(String.raw`の(\p{Script=Han}{2,3}?)(?:${JA_TITLES.join("|")})(?![\p{Script=Han}])`, "gu");
 
 /** 同省科学技術庁: after 同 ("that"), 省/市/社 points back and is not part of the name. */
 function withoutPointer(m: EntityMention, text: string): EntityMention {
