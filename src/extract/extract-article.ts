@@ -3,6 +3,7 @@ import type { Lang } from "../model/primitives.js";
 import { resolveAnaphora } from "./anaphora.js";
 import { assembleAnnotation } from "./assemble.js";
 import { calibratedConfidence } from "./calibration.js";
+import { isGenericName } from "./generic-names.js";
 import { withInlineAliases } from "./inline-aliases.js";
 import type { Knowledge } from "./knowledge.js";
 import { detectLanguage } from "./language.js";
@@ -45,7 +46,8 @@ export async function extractArticle(input: ExtractInput, knowledge: Knowledge):
   const recogniser = await recogniserFor(lang);
   const view = simplifiedView(text, lang);
   const known = knownMentions(text, view, knowledge);
-  const resolved = resolveMentions(known, [...recogniser.recognise(text, view), ...quotedNames(text, lang)]);
+  const candidates = [...recogniser.recognise(text, view), ...quotedNames(text, lang)].filter((m) => !isGenericName(m, lang, view));
+  const resolved = resolveMentions(known, candidates);
   const resolvedMentions = knownBySurface(resolved.mentions, knowledge);
   const mentions = resolveAnaphora(
     repeatedNames(
