@@ -119,3 +119,94 @@ describe("rankings: the most connected entities of a region", () => {
     expect(listed?.sort()).toEqual(stated.sort());
   });
 });
+
+describe("rankings: pairs of regions by the links between what lies in them", () => {
+  const PAIRS = `query ($level: String, $within: ID, $limit: Int, $since: String, $until: String) {
+    rankings { regionPairs(level: $level, within: $within, limit: $limit, since: $since, until: $until) {
+      pairs { rank a { id } b { id } links articles articleIds firstDate lastDate } total truncated
+    } }
+  }`;
+  const pairs = async (variables: Record<string, unknown>) => {
+    const r = await gql(seeded.api, PAIRS, variables);
+    expect(r.errors).toBeUndefined();
+    return r.data?.rankings.regionPairs;
+  };
+
+  it("provinces: Hong Kong - Shandong and Chongqing - Hong Kong first, with their articles and dates", async () => {
+    const r = await pairs({ limit: 4 });
+    expect(r.pairs).toEqual([
+      {
+        rank: 1,
+        a: { id: "hong-kong" },
+        b: { id: "shandong" },
+        links: 11,
+        articles: 2,
+        articleIds: ["article-003", "article-004"],
+        firstDate: "2019",
+        lastDate: "2024-04-28",
+      },
+      {
+        rank: 2,
+        a: { id: "chongqing" },
+        b: { id: "hong-kong" },
+        links: 11,
+        articles: 1,
+        articleIds: ["article-001"],
+        firstDate: "2023-05",
+        lastDate: "2024-04-18",
+      },
+      {
+        rank: 3,
+        a: { id: "beijing" },
+        b: { id: "jiangsu" },
+        links: 7,
+        articles: 1,
+        articleIds: ["article-002"],
+        firstDate: "2018-08",
+        lastDate: "2023-06-03",
+      },
+      {
+        rank: 4,
+        a: { id: "jiangsu" },
+        b: { id: "shanghai" },
+        links: 2,
+        articles: 1,
+        articleIds: ["article-002"],
+        firstDate: "2023-06-03",
+        lastDate: "2023-06-03",
+      },
+    ]);
+    expect(r.total).toBe(12);
+    expect(r.truncated).toBe(false);
+  });
+
+  it("a window, a level and a region to stay within", async () => {
+    const since = await pairs({ since: "2024" });
+    expect(since.pairs.map((p: any) => [p.a.id, p.b.id, p.links])).toEqual([
+      ["chongqing", "hong-kong", 10],
+      ["hong-kong", "shandong", 3],
+      ["chongqing", "taiwan", 1],
+    ]);
+    const until = await pairs({ until: "2019" });
+    expect(until.pairs.map((p: any) => [p.a.id, p.b.id, p.links, p.firstDate])).toEqual([
+      ["beijing", "jiangsu", 3, "2018-08"],
+      ["hong-kong", "shandong", 1, "2019"],
+    ]);
+    // Cities: an entity counts for its nearest city only (Jiaozhou, not also Qingdao around it).
+    const cities = await pairs({ level: "city", within: "china" });
+    expect(cities.pairs.map((p: any) => [p.a.id, p.b.id, p.links])).toEqual([
+      ["chengdu", "liyang", 1],
+      ["dongguan", "liyang", 1],
+      ["hefei", "liyang", 1],
+      ["shenzhen", "zibo", 1],
+    ]);
+    expect((await pairs({ level: "city", within: "shandong" })).pairs).toEqual([]);
+  });
+
+  it("an unknown region is NOT_FOUND, an unknown level BAD_USER_INPUT", async () => {
+    const unknown = await gql(seeded.api, PAIRS, { within: "atlantis" });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const level = await gql(seeded.api, PAIRS, { level: "planet" });
+    expect(level.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});

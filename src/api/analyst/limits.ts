@@ -44,3 +44,6 @@ export const NEIGHBORHOOD_COUNT_CEILING = neo4j.int(5000);
  * betweenness centrality computed over it costs nodes × edges.
  */
 export const RANKING_RELATION_CEILING = neo4j.int(3000);
+
+/** rankings.regionPairs reads at most this many links (`truncated` beyond) and counts its pairs over them. */
+export const REGION_PAIRS_SCAN = neo4j.int(5000);

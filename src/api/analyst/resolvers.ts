@@ -12,6 +12,7 @@ import {
   RANKING_RELATION_CEILING,
   REGION_COOPERATION_SCAN,
   REGION_MEMBER_SET_LIMIT,
+  REGION_PAIRS_SCAN,
 } from "./limits.js";
 import { cleanSearchText, luceneQuery } from "./lucene.js";
 import { analystCypher } from "./queries.js";
@@ -433,6 +434,52 @@ async function ranking(ctx: ApiContext, regions: string[], mode: "brokers" | "co
   );
 }
 
+interface RegionPairRow {
+  a: NodeRow;
+  b: NodeRow;
+  links: unknown;
+  articleIds: string[];
+  days: string[];
+}
+
+const REGION_LEVELS = ["country", "province", "city", "district", "zone", "venue"];
+
+async function regionPairs(ctx: ApiContext, args: RankingArgs & { level?: string | null; within?: string | null }) {
+  const level = args.level ?? "province";
+  if (!REGION_LEVELS.includes(level)) badInput(`level: one of ${REGION_LEVELS.join(", ")}, not "${level}"`);
+  const rows = await read(ctx, "region-pairs.cypher", {
+    level,
+    within: args.within ?? null,
+    scan: REGION_PAIRS_SCAN,
+    includeDrafts: includeDrafts(args),
+    ...timeWindow(args),
+  });
+  const row = rows[0];
+  if (!row) {
+    await requireKnown(ctx, args.within);
+    return { pairs: [], total: 0, truncated: false };
+  }
+  const pairs = (row.pairs as RegionPairRow[]).map((p) => {
+    // YYYY, YYYY-MM and YYYY-MM-DD sort as text in date order.
+    const days = [...p.days].sort();
+    return {
+      a: toGraphNode(p.a),
+      b: toGraphNode(p.b),
+      links: Number(p.links),
+      articles: p.articleIds.length,
+      articleIds: p.articleIds,
+      firstDate: days[0] ?? null,
+      lastDate: days.at(-1) ?? null,
+    };
+  });
+  pairs.sort((x, y) => y.links - x.links || y.articles - x.articles || x.a.id.localeCompare(y.a.id) || x.b.id.localeCompare(y.b.id));
+  return {
+    pairs: pairs.slice(0, clamp(args.limit, LIMITS.limit, 20).toNumber()).map((p, i) => ({ ...p, rank: i + 1 })),
+    total: pairs.length,
+    truncated: Number(row.scanned) > REGION_PAIRS_SCAN.toNumber(),
+  };
+}
+
 /**
  * `rankings` is a namespace: its fields are functions, which graphql-js's default resolver calls
  * with (args, context), so the schema module needs no resolvers for the Rankings type.
@@ -441,6 +488,7 @@ function rankings() {
   return {
     brokers: (args: RankingArgs & { a: string; b: string }, ctx: ApiContext) => ranking(ctx, [args.a, args.b], "brokers", args),
     mostConnected: (args: RankingArgs & { region: string }, ctx: ApiContext) => ranking(ctx, [args.region], "connected", args),
+    regionPairs: (args: RankingArgs & { level?: string | null; within?: string | null }, ctx: ApiContext) => regionPairs(ctx, args),
   };
 }
 
