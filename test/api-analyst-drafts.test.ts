@@ -38,6 +38,26 @@ describe("analyst queries leave drafts awaiting review out unless asked", () => 
     expect((await data(Q, { d: true })).search.map((h: { id: string }) => h.id)).toContain(LAB);
   });
 
+  it("entity: a drafted entity's card only with includeDrafts; a curated one's drafted relations only then, marked", async () => {
+    const CARD = `query ($id: ID!, $d: Boolean) { entity(id: $id, includeDrafts: $d) {
+      id draft confidence rule relationGroups { type direction relations { other { id } edge { draft } evidence { quote draft article { id } } } } } }`;
+    const hidden = await gql(api, CARD, { id: LAB });
+    expect(hidden.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    expect(hidden.errors?.[0]?.message).toContain("includeDrafts");
+    expect((await data(CARD, { id: LAB, d: true })).entity).toMatchObject({ id: LAB, draft: true, confidence: 0.7, rule: "zh.suffix" });
+
+    const cooperates = (card: any) =>
+      card.relationGroups
+        .find((g: any) => g.type === "COOPERATES_WITH" && g.direction === "OUT")
+        ?.relations.find((r: any) => r.other.id === "catl");
+    expect(cooperates((await data(CARD, { id: "cityu" })).entity)).toBeUndefined();
+    expect(cooperates((await data(CARD, { id: "cityu", d: true })).entity)).toEqual({
+      other: { id: "catl" },
+      edge: { draft: true },
+      evidence: [{ quote: "香港城市大学与宁德时代签署合作协议", draft: true, article: { id: "article-905" } }],
+    });
+  });
+
   it("neighborhood neither shows nor walks drafted relations and entities by default", async () => {
     const Q = `query ($d: Boolean) { neighborhood(id: "cityu", includeDrafts: $d) { nodes { id draft confidence rule } edges { ${EDGE} } } }`;
     const plain = (await data(Q)).neighborhood;
