@@ -532,6 +532,49 @@ describe("analyst explorer in a real Chromium", () => {
     }
   });
 
+  it("restores the open card, the filters and the zoom from a shared URL", async () => {
+    await open("#/explore?id=hktdc&depth=2");
+    await page.uncheck('[data-testid="kind-PERSON"] input');
+    await page.waitForSelector('[data-testid="explore-graph-canvas"][data-settled="true"]');
+    await page.waitForURL(/hk=PERSON/);
+    const viewportOf = (p: Page) =>
+      p.evaluate(() => {
+        const canvas = document.querySelector('[data-testid="explore-graph-canvas"]') as HTMLElement & { cytoscape: any };
+        const cy = canvas.cytoscape;
+        const box = canvas.getBoundingClientRect();
+        const chongqing = cy.getElementById("chongqing").renderedPosition();
+        return { zoom: cy.zoom(), pan: cy.pan(), chongqing: { x: box.left + chongqing.x, y: box.top + chongqing.y } };
+      });
+    const before = await viewportOf(page);
+    await page.mouse.click(before.chongqing.x, before.chongqing.y);
+    await page.waitForFunction(() => document.querySelector('[data-testid="card"]')?.getAttribute("data-id") === "chongqing");
+    await page.waitForURL(/sel=chongqing/);
+    await page.mouse.move(before.chongqing.x, before.chongqing.y);
+    await page.mouse.wheel(0, -400);
+    await page.waitForURL(/z=/);
+    const shared = page.url();
+    const zoomed = await viewportOf(page);
+    expect(zoomed.zoom).toBeGreaterThan(before.zoom);
+
+    const other = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await other.goto(shared);
+      await other.waitForFunction(() => document.body.dataset.ready === "true");
+      expect(await other.textContent('[data-testid="card-name"]')).toBe("Chongqing");
+      expect(await other.isChecked('[data-testid="kind-PERSON"] input')).toBe(false);
+      expect(await other.isChecked('[data-testid="kind-REGION"] input')).toBe(true);
+      expect((await drawn("explore-graph", other)).some((n) => n.kind === "PERSON")).toBe(false);
+      const restored = await viewportOf(other);
+      expect(restored.zoom).toBeCloseTo(zoomed.zoom, 2);
+      // Same canvas size and zoom: the same pan means the same part of the drawing (the URL rounds the centre to a pixel).
+      expect(Math.abs(restored.pan.x - zoomed.pan.x)).toBeLessThan(2 * zoomed.zoom + 1);
+      expect(Math.abs(restored.pan.y - zoomed.pan.y)).toBeLessThan(2 * zoomed.zoom + 1);
+    } finally {
+      await other.close();
+    }
+    await page.check('[data-testid="kind-PERSON"] input');
+  });
+
   it("keeps each tab's own status line", async () => {
     await open("#/explore?id=hktdc&depth=1");
     expect(await page.textContent('[data-testid="status"]')).toMatch(/^\d+ entities, \d+ relations shown$/);

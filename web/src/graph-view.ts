@@ -34,8 +34,20 @@ export interface GraphViewOptions {
   onChange?: (visible: { nodes: number; edges: number }) => void;
   /** The file name of exports, without extension (path-chongqing-hkstp); "graph" by default. */
   exportName?: () => string;
+  /**
+   * The user changed what the drawing shows: filters (then the drawing is fitted again, no viewport)
+   * or zoom and pan (the viewport: zoom and the model point at the canvas centre).
+   */
+  onStateChange?: (state: GraphState) => void;
   /** The title written above an exported PNG (what the drawing shows); the file name by default. */
   title?: () => string;
+}
+
+/** What a link must carry to draw the same picture again. */
+export interface GraphState {
+  hiddenKinds: Kind[];
+  hiddenTypes: string[];
+  viewport?: { zoom: number; center: { x: number; y: number } };
 }
 
 /** Layout hints for show(): where a path starts, and the column of each node of a chain. */
@@ -176,6 +188,12 @@ export class GraphView {
     this.cy.on("viewport", () => {
       this.tooltip.hidden = true;
     });
+    // Zoom and pan by the user (not by a layout's fit): reported once they rest.
+    let resting: ReturnType<typeof setTimeout> | undefined;
+    this.cy.on("scrollzoom pinchzoom dragpan", () => {
+      clearTimeout(resting);
+      resting = setTimeout(() => this.o.onStateChange?.({ ...this.filterState(), viewport: this.viewport() }), 250);
+    });
   }
 
   private nameOf(id: string): string {
@@ -187,6 +205,31 @@ export class GraphView {
     this.tooltip.style.left = `${Math.round(at.x)}px`;
     this.tooltip.style.top = `${Math.round(at.y + 16)}px`;
     this.tooltip.hidden = false;
+  }
+
+  private filterState(): GraphState {
+    return { hiddenKinds: [...this.hiddenKinds], hiddenTypes: [...this.hiddenTypes] };
+  }
+
+  /** The zoom, and the model point at the centre of the canvas. */
+  private viewport(): { zoom: number; center: { x: number; y: number } } {
+    const zoom = this.cy.zoom();
+    const pan = this.cy.pan();
+    return { zoom, center: { x: (this.cy.width() / 2 - pan.x) / zoom, y: (this.cy.height() / 2 - pan.y) / zoom } };
+  }
+
+  /** The kinds and relation types to hide (from a link); applies to what is drawn next. */
+  setHidden(kinds: Kind[], types: string[]): void {
+    this.hiddenKinds = new Set(kinds.filter((k) => KINDS.includes(k)));
+    this.hiddenTypes = new Set(types);
+  }
+
+  /** Zooms and centres the drawing as a link says (after show). */
+  setViewport(zoom: number, center: { x: number; y: number }): void {
+    if (!Number.isFinite(zoom) || !Number.isFinite(center.x) || !Number.isFinite(center.y)) return;
+    this.cy.zoom(zoom);
+    const z = this.cy.zoom(); // within minZoom and maxZoom
+    this.cy.pan({ x: this.cy.width() / 2 - center.x * z, y: this.cy.height() / 2 - center.y * z });
   }
 
   /** Replaces what is drawn; resolves once the layout has settled. */
@@ -478,6 +521,7 @@ export class GraphView {
     void this.layout(false).then(() => {
       this.canvas.dataset.settled = "true";
       this.o.onChange?.(this.size);
+      this.o.onStateChange?.(this.filterState());
     });
   }
 

@@ -39,3 +39,12 @@ export function navigate(view: ViewName, params: Record<string, string | number 
   if (location.hash === url) window.dispatchEvent(new HashChangeEvent("hashchange"));
   else location.hash = url;
 }
+
+/**
+ * Writes the view's parameters into the URL without opening it again (no hashchange): for state
+ * the page already shows, such as the card open, filters and zoom, so that a link restores them.
+ */
+export function replaceRoute(view: ViewName, params: Record<string, string | number | undefined>): void {
+  const drafts = "drafts" in params ? params.drafts : draftsIncluded() ? "1" : undefined;
+  history.replaceState(history.state, "", routeUrl(view, { ...params, drafts }));
+}

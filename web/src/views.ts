@@ -13,8 +13,8 @@ import type { ArticleView } from "./article-view.js";
 import { EntityCard } from "./card.js";
 import { clear, h } from "./dom.js";
 import { edgeDetails, evidenceList } from "./evidence.js";
-import { GraphView } from "./graph-view.js";
-import { draftsIncluded, navigate } from "./route.js";
+import { type GraphState, GraphView } from "./graph-view.js";
+import { draftsIncluded, navigate, replaceRoute, type ViewName } from "./route.js";
 import { SearchBox } from "./search-box.js";
 
 export interface View {
@@ -27,6 +27,32 @@ export interface View {
 }
 
 type Status = (text: string, error?: boolean) => void;
+
+const list = (v: string | null) => (v ?? "").split(",").filter(Boolean);
+
+/** A drawing's filters and zoom, kept in the URL (hk: hidden kinds, ht: hidden types, z: zoom, c: centre) so a link restores them. */
+function keepGraphState(view: ViewName, params: () => URLSearchParams): (s: GraphState) => void {
+  return (s) => {
+    const p = params();
+    const put = (k: string, v?: string) => (v ? p.set(k, v) : p.delete(k));
+    put("hk", s.hiddenKinds.join(","));
+    put("ht", s.hiddenTypes.join(","));
+    put("z", s.viewport?.zoom.toFixed(3));
+    put("c", s.viewport && `${Math.round(s.viewport.center.x)},${Math.round(s.viewport.center.y)}`);
+    replaceRoute(view, Object.fromEntries(p));
+  };
+}
+
+/** The filters of a link, before drawing. */
+function restoreFilters(graph: GraphView, p: URLSearchParams): void {
+  graph.setHidden(list(p.get("hk")) as Kind[], list(p.get("ht")));
+}
+
+/** The zoom and centre of a link, after drawing. */
+function restoreViewport(graph: GraphView, p: URLSearchParams): void {
+  const [x, y] = list(p.get("c")).map(Number);
+  if (p.get("z") && x !== undefined && y !== undefined) graph.setViewport(Number(p.get("z")), { x, y });
+}
 
 /** A side panel's box for the edge clicked in the drawing: its ends, type and quotes. */
 function edgePanel(articles: ArticleView, testId: string) {
@@ -62,7 +88,14 @@ export function exploreView(articles: ArticleView, status: Status): View {
   const expand = async (node: GraphNode) => {
     const x = new Set((params.get("x") ?? "").split(",").filter(Boolean));
     x.add(node.id);
-    navigate("explore", { id: params.get("id") ?? undefined, depth: params.get("depth") ?? undefined, x: [...x].join(","), sel: node.id });
+    navigate("explore", {
+      id: params.get("id") ?? undefined,
+      depth: params.get("depth") ?? undefined,
+      x: [...x].join(","),
+      sel: node.id,
+      hk: params.get("hk") ?? undefined,
+      ht: params.get("ht") ?? undefined,
+    });
   };
   const counts = (visible: { nodes: number; edges: number }) =>
     `${visible.nodes} entities, ${visible.edges} relations shown${draftsIncluded(params) ? " (drafts included)" : ""}`;
@@ -71,10 +104,13 @@ export function exploreView(articles: ArticleView, status: Status): View {
     onSelect: (n) => {
       selected = n;
       card.show(n.id, draftsIncluded(params)).catch(() => {}); // the card says what went wrong
+      params.set("sel", n.id);
+      replaceRoute("explore", Object.fromEntries(params));
     },
     onExpand: (n) => void expand(n),
     onEdge: (e, s, t) => card.showEdge(e, s, t),
     onChange: (visible) => status(counts(visible)),
+    onStateChange: keepGraphState("explore", () => params),
     exportName: () => `explore-${params.get("id") ?? "graph"}${Number(params.get("depth") ?? 1) > 1 ? `-depth${params.get("depth")}` : ""}`,
     title: () => title,
   });
@@ -89,7 +125,8 @@ export function exploreView(articles: ArticleView, status: Status): View {
     {
       "data-testid": "depth",
       "aria-label": "Depth",
-      onchange: (e) => navigate("explore", { ...Object.fromEntries(params), depth: (e.target as HTMLSelectElement).value }),
+      onchange: (e) =>
+        navigate("explore", { ...Object.fromEntries(params), depth: (e.target as HTMLSelectElement).value, z: undefined, c: undefined }),
     },
     ...[1, 2, 3].map((d) => h("option", { value: d }, `depth ${d}`)),
   );
@@ -124,6 +161,7 @@ export function exploreView(articles: ArticleView, status: Status): View {
       if (!live()) return;
       const focusNode = around.nodes.find((n) => n.id === id);
       if (focusNode) search.setValue(focusNode.name);
+      restoreFilters(graph, p);
       title = `${focusNode?.name ?? id}: its network, depth ${d}`;
       await graph.show(around, id);
       for (const x of (p.get("x") ?? "").split(",").filter(Boolean)) {
@@ -131,6 +169,7 @@ export function exploreView(articles: ArticleView, status: Status): View {
         if (!live()) return;
         await graph.add(more);
       }
+      restoreViewport(graph, p);
       selected = focusNode;
       const cardError = await cardShown;
       if (!live()) return;
@@ -149,6 +188,9 @@ export function pathView(articles: ArticleView, status: Status): View {
   let params = new URLSearchParams();
   const go = (extra: Record<string, string | undefined>) => {
     for (const [k, v] of Object.entries(extra)) params.set(k, v ?? "");
+    // Another drawing: the zoom of this one does not apply.
+    params.delete("z");
+    params.delete("c");
     const next = Object.fromEntries(params);
     if (next.from && next.to) navigate("path", next);
   };
@@ -184,6 +226,7 @@ export function pathView(articles: ArticleView, status: Status): View {
     onExpand: (n) => navigate("explore", { id: n.id }),
     onEdge: (e, s, t) => edge.show(e, s, t),
     exportName: () => `path-${params.get("from")}-${params.get("to")}`,
+    onStateChange: keepGraphState("path", () => params),
     title: () => title,
   });
   let title = "";
@@ -234,6 +277,7 @@ export function pathView(articles: ArticleView, status: Status): View {
         { includeDrafts: draftsIncluded(p) },
       );
       if (!live()) return;
+      restoreFilters(graph, p);
       if (!found.length) {
         await graph.show({ nodes: [], edges: [] });
         steps.append(h("li", {}, "No connection within 8 steps."));
@@ -257,6 +301,7 @@ export function pathView(articles: ArticleView, status: Status): View {
       });
       title = `Path from ${byId.get(from)?.name ?? from} to ${byId.get(to)?.name ?? to} (${chosen + 1} of ${found.length}, ${path.edges.length} steps)`;
       await graph.show(path, undefined, { start: from });
+      restoreViewport(graph, p);
       for (const e of path.edges) steps.append(stepItem(e, byId, articles));
       for (const n of path.nodes.slice(1, -1)) {
         avoidButtons.append(
@@ -294,6 +339,7 @@ export function chainsView(articles: ArticleView, status: Status): View {
   });
   const all = h("button", { type: "button", onclick: () => navigate("chains", {}) }, "All chains");
   let through: string | undefined;
+  let params = new URLSearchParams();
   const edge = edgePanel(articles, "chains");
   const graph = new GraphView({
     testId: "chains-graph",
@@ -301,6 +347,7 @@ export function chainsView(articles: ArticleView, status: Status): View {
     onExpand: (n) => navigate("explore", { id: n.id }),
     onEdge: (e, s, t) => edge.show(e, s, t),
     exportName: () => `chains-${through ?? "all"}`,
+    onStateChange: keepGraphState("chains", () => params),
     title: () => title,
   });
   let title = "";
@@ -315,6 +362,7 @@ export function chainsView(articles: ArticleView, status: Status): View {
     element,
     async render(p, live) {
       through = p.get("through") || undefined;
+      params = new URLSearchParams(p);
       edge.hide();
       status("Looking for innovation chains…");
       const chains = await innovationChains(through, { includeDrafts: draftsIncluded(p) });
@@ -330,7 +378,9 @@ export function chainsView(articles: ArticleView, status: Status): View {
       }
       const throughName = nodes.find((n) => n.id === through)?.name ?? through;
       title = `Innovation chains${through ? ` through ${throughName}` : ""}: lab → company → production line → customer`;
+      restoreFilters(graph, p);
       await graph.show({ nodes, edges: chains.flatMap((c) => c.edges) }, undefined, { columns });
+      restoreViewport(graph, p);
       for (const c of chains) {
         const byId = new Map([c.lab, c.spinoff, c.productionLine, c.customer].map((n) => [n.id, n]));
         list.append(
@@ -358,6 +408,8 @@ export function regionsView(articles: ArticleView, status: Status): View {
   let params = new URLSearchParams();
   const go = (extra: Record<string, string | undefined>) => {
     for (const [k, v] of Object.entries(extra)) params.set(k, v ?? "");
+    params.delete("z");
+    params.delete("c");
     const next = Object.fromEntries(params);
     if (next.a && next.b) navigate("regions", next);
   };
@@ -401,6 +453,7 @@ export function regionsView(articles: ArticleView, status: Status): View {
     onExpand: (n) => navigate("explore", { id: n.id }),
     onEdge: (e, s, t) => edge.show(e, s, t),
     exportName: () => `regions-${params.get("a")}-${params.get("b")}`,
+    onStateChange: keepGraphState("regions", () => params),
     title: () => title,
   });
   let title = "";
@@ -451,7 +504,9 @@ export function regionsView(articles: ArticleView, status: Status): View {
       bBox.setValue(byId.get(b)?.name ?? b);
       const edges = found.links.flatMap((l) => l.edges);
       title = `Cooperation between ${byId.get(a)?.name ?? a} and ${byId.get(b)?.name ?? b}`;
+      restoreFilters(graph, p);
       await graph.show({ nodes: [...byId.values()].filter((n) => edges.some((e) => e.source === n.id || e.target === n.id)), edges });
+      restoreViewport(graph, p);
       pairs.append(
         h("tr", {}, ...["A", "B", "links", "articles", "first", "last"].map((t) => h("th", {}, t))),
         ...found.pairs.map((pair) =>
