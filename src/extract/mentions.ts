@@ -75,6 +75,14 @@ export function resolveMentions(
     if (clashes.length > 0 && !clashes.every((k) => contains(c, k))) continue;
     // 中国山東省: a run ending in a known place's own ending (省) is that place, not a new body.
     if (clashes.some((k) => k.kind === "Region" && k.end === c.end)) continue;
+    // 13일 홍콩무역발전국 / 마크 웨이 홍콩무역발전국: words before a known organisation's whole name
+    // (a date, a person) do not make a new one.
+    if (
+      clashes.some(
+        (k) => ORGANISATIONS.includes(k.kind) && k.end === c.end && k.start > c.start && /\s$/.test(c.surface.slice(0, k.start - c.start)),
+      )
+    )
+      continue;
     if (chosen.some((o) => overlaps(o, c))) continue;
     chosen.push(c);
     for (const k of clashes) embedded.push([c, k]);
@@ -83,6 +91,8 @@ export function resolveMentions(
   const mentions = [...known.filter((k) => !swallowed.has(k)), ...chosen].sort((a, b) => a.start - b.start);
   return { mentions, embedded };
 }
+
+const ORGANISATIONS = ["Institution", "Company", "Lab"];
 
 /** Endings that close a parent organisation's name inside a longer one (中山大学|化学学院). */
 const PARENT_ENDINGS = ["大学", "科学院", "研究院", "集团", "公司", "大學", "University"];

@@ -2,7 +2,7 @@ import type { EntityKind } from "../model/entity.js";
 import type { Lang } from "../model/primitives.js";
 import { joins, type RelationType } from "../model/relation.js";
 import { EN_POST_HEADS, EN_POST_MODIFIERS, EN_TITLES, JA_TITLES, KO_TITLES, ZH_TITLES } from "./lexicon/people.js";
-import { type Argument, triggersFor } from "./lexicon/triggers.js";
+import { type Argument, type Trigger, triggersFor } from "./lexicon/triggers.js";
 import { clauseSpans, sentenceSpans } from "./text-spans.js";
 import type { EntityMention, FoundRelation, Span } from "./types.js";
 
@@ -37,7 +37,9 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
         // Both ends before the verb (Korean and Japanese objects: 경기도를 방문): the subject is the next one back.
         // 科大于…在南山区建立了…研究院: a place after 在/于 is where it happened, not who did it.
         const actors = inside.filter((m) => m.kind !== "Region" || !isLocative(lang.startsWith("zh") ? view : text, m));
-        const froms = pick(actors, trigger.from, at, REACH[lang], phrase, new Set(found.map(entityKey)), source);
+        const froms =
+          subjectMarked(lang, trigger, found, actors, at, source) ??
+          pick(actors, trigger.from, at, REACH[lang], phrase, new Set(found.map(entityKey)), source);
         // "出席了活动" names no event: the article's event is meant (news reports are about one).
         const useFocal = found.length === 0 && focal && trigger.to.kinds.length === 1 && trigger.to.kinds[0] === "Event";
         const tos = useFocal ? [focal] : found;
@@ -500,6 +502,38 @@ function cooperation(view: string, lang: Lang, sentence: Span, mentions: EntityM
   }
   return out;
 }
+
+/**
+ * Japanese and Korean put subject and object before the verb (대표단은 서울 강남구에 있는 센터를
+ * 방문): the subject is the one marked as such (は/が, 은/는/이/가), not the nearest name back
+ * (강남구에, a place). Undefined when nothing before the object is so marked.
+ */
+function subjectMarked(lang: Lang, trigger: Trigger, found: EntityMention[], actors: EntityMention[], at: Span, text: string) {
+  if ((lang !== "ja" && lang !== "ko") || trigger.from.side !== "before" || trigger.to.side !== "before" || trigger.from.all)
+    return undefined;
+  const object = found[0];
+  if (!object) return undefined;
+  const before = actors.filter((m) => trigger.from.kinds.includes(m.kind) && m.end <= object.start && at.start - m.end <= 2 * REACH[lang]);
+  // 선전시 대표단이 서울을 방문: a place's or body's delegation is the place or body visiting.
+  const delegation = before.filter((m) => DELEGATION[lang].test(text.slice(m.end, m.end + 8))).at(-1);
+  if (delegation) return [delegation];
+  const marked = before.filter((m) => TOPIC_MARK[lang].test(text.slice(m.end, m.end + 3))).at(-1);
+  if (marked) return [marked];
+  // 대표단은 … 센터를 방문: the subject is a word that names no entity; no one found is it.
+  const sentenceStart = Math.max(0, text.lastIndexOf(lang === "ja" ? "。" : ".", object.start) + 1);
+  return UNNAMED_TOPIC[lang].test(text.slice(sentenceStart, object.start)) ? [] : undefined;
+}
+
+/** A delegation after a name: 선전시 대표단이 / 深セン市代表団は. */
+const DELEGATION = {
+  ja: /^(?:の)?(?:代表団|視察団|訪問団|一行)(?:は|が)/,
+  ko: /^\s?(?:대표단|사절단|방문단|시찰단|일행)(?:은|는|이|가)\s/,
+};
+/** A topic word that is no name (대표단은, 一行は): the sentence is about someone the draft cannot name. */
+const UNNAMED_TOPIC = {
+  ja: /(?:^|[、\s])(?:代表団|視察団|訪問団|一行|同団)は/,
+  ko: /(?:^|\s)(?:대표단|사절단|방문단|시찰단|일행|이들|참가자들|참여자들)(?:은|는|이|가)\s/,
+};
 
 /** The particle after a partner: 福田区と / 발전국과 (the with-word comes after the name in Japanese and Korean). */
 const PARTNER_MARK = { ja: /^と(?!し|いう|の)/, ko: /^(?:와|과)\s/ };

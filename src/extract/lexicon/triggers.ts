@@ -272,10 +272,11 @@ export const TRIGGERS: Trigger[] = [
     after([...ORG, "ProductionLine", "Technology"]),
     0.5,
   ),
+  // The place visited after the verb: Chinese and English (Japanese and Korean put it before: visit-object).
   ...rule(
     "visit",
     "VISITED",
-    { zh: /访问|考察|调研|参观|到访|走访/g, ja: /訪問|視察|見学/g, ko: /방문|견학|시찰/g, en: /\b(?:visited|toured)\b/gi },
+    { zh: /访问|考察|调研|参观|到访|走访/g, en: /\b(?:visited|toured)\b/gi },
     before(ACTOR),
     after([...ORG, "Region"]),
     0.5,

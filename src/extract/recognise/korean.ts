@@ -228,7 +228,9 @@ function isNameWord(stem: string): boolean {
     !PARTICLES.includes(stem) &&
     /^[\p{Script=Hangul}A-Za-z0-9][\p{Script=Hangul}A-Za-z0-9·-]*$/u.test(stem) &&
     !TITLES.has(stem) &&
-    !/(?:다|고|며|서|면|게|지|한|된|인|할|될|던)$/u.test(stem)
+    // 13일, 2024년: dates and counts; 있는, 새로운: words that describe.
+    !/^\d+(?:일|월|년|시|개|명|곳|건|억|만|차)?$/u.test(stem) &&
+    !/(?:다|고|며|서|면|게|지|한|된|인|할|될|던|는|운)$/u.test(stem)
   );
 }
 
