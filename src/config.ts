@@ -24,6 +24,10 @@ const Env = z.object({
   NEO4J_LIVENESS_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   NEO4J_LIVENESS_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
   NEO4J_LIVENESS_FAILURES: z.coerce.number().int().positive().default(3),
+  /** GraphQL operations run at once (the rest wait their turn); more only slows a saturated Neo4j down. */
+  MAX_CONCURRENT_OPERATIONS: z.coerce.number().int().positive().default(8),
+  /** How long an operation waits for its turn before it is refused with HTTP 503 SERVICE_UNAVAILABLE. */
+  OPERATION_QUEUE_MS: z.coerce.number().int().nonnegative().default(2_000),
   IMPORT_TX_ROWS: z.coerce.number().int().positive().default(100_000),
   IMPORT_WRITERS: z.coerce.number().int().min(1).max(8).default(2),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
