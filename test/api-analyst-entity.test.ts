@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gql, seededApiForSuite } from "./support/api.js";
+import { DATABASE } from "./support/neo4j.js";
 
 const seeded = seededApiForSuite();
 
@@ -245,6 +246,33 @@ describe("entity: the whole card in one query", () => {
     ]) {
       const bad = await gql(seeded.api, CARD, { id: "hktdc", since, until });
       expect(bad.errors?.[0]?.extensions?.code, `${since} ${until}`).toBe("BAD_USER_INPUT");
+    }
+  });
+  it("a hub: each relation type is read up to 5,000, the total capped there and said so", async () => {
+    const write = (query: string) => seeded.driver.executeQuery(query, {}, { database: DATABASE });
+    await write(
+      `MATCH (h:Entity {id: "hktdc"}) UNWIND range(1, 5200) AS i
+       CREATE (:Entity:Person {id: "hub-staff-" + i, name: "Staff " + i, names: ["Staff " + i]})
+              -[:WORKS_AT {articleIds: ["article-001"], quotes: ["香港貿發局"], basis: "article"}]->(h)`,
+    );
+    try {
+      const r = await gql<{ entity: any }>(
+        seeded.api,
+        `{ entity(id: "hktdc", limit: 3) { relationGroups { type direction total totalCapped relations { other { id } } } relationsTotal truncated } }`,
+      );
+      expect(r.errors).toBeUndefined();
+      const e = r.data?.entity;
+      const staff = e.relationGroups.find((g: any) => g.type === "WORKS_AT");
+      expect(staff.total).toBe(5000);
+      expect(staff.totalCapped).toBe(true);
+      expect(staff.relations).toHaveLength(3);
+      const ids = staff.relations.map((x: any) => x.other.id);
+      expect(ids).toEqual([...ids].sort());
+      expect(e.relationGroups.find((g: any) => g.type === "ORGANIZED")).toMatchObject({ total: 2, totalCapped: false });
+      expect(e.relationsTotal).toBe(5004);
+      expect(e.truncated).toBe(true);
+    } finally {
+      await write(`MATCH (p:Person) WHERE p.id STARTS WITH "hub-staff-" DETACH DELETE p`);
     }
   });
 });

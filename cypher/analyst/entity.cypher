@@ -31,20 +31,28 @@ CALL (e) {
   WITH m ORDER BY m.metric, m.articleId, m.id
   RETURN collect(m {.metric, .value, .unit, .qualifier, .asOf, .asOfPrecision, .articleId, .quote, .draft, .confidence, .rule}) AS figures
 }
-// Relations, grouped by type and direction (a relation of the entity to itself is left out); each group's
-// total, and its first $limit relations by the other end's id. Every relation comes with its
-// date (fragments/fact-date.cypher) and with $window only those dated in the window count
-// (fragments/fact-in-window.cypher: gazetteer containment always does).
+// Relations, grouped by type and direction (a relation of the entity to itself is left out). Each
+// type is read on its own (a dynamic type: Neo4j reads only that type's relationships of the
+// entity), at most $countCeiling + 1 of them, so a hub with 100,000 staff costs a bounded read:
+// a group's total counts up to that, `capped` says the read stopped, and its page is the first
+// $limit by the other end's id among those read (all of them unless capped). Every relation comes
+// with its date (fragments/fact-date.cypher) and with $window only those dated in the window
+// count (fragments/fact-in-window.cypher: gazetteer containment always does).
 CALL (e) {
-  MATCH (e)-[r]-(o:Entity)
-  WHERE NOT type(r) IN ['MENTIONS', 'HAS_MEASURE']
-    AND o <> e
-    AND ($includeDrafts OR (NOT coalesce(r.draft, false) AND NOT coalesce(o.draft, false)))
-    AND /*@factInWindow(r)*/ true
-  WITH type(r) AS type, CASE WHEN startNode(r) = e THEN 'OUT' ELSE 'IN' END AS direction, r, o
-  ORDER BY type, direction, o.id, elementId(r)
-  WITH type, direction, collect({r: r, o: o}) AS rels
-  RETURN collect({type: type, direction: direction, total: size(rels), page: rels[..$limit]}) AS groups
+  UNWIND [t IN apoc.node.relationship.types(e) WHERE NOT t IN ['MENTIONS', 'HAS_MEASURE']] AS type
+  CALL (e, type) {
+    MATCH (e)-[r:$(type)]-(o:Entity)
+    WHERE o <> e
+      AND ($includeDrafts OR (NOT coalesce(r.draft, false) AND NOT coalesce(o.draft, false)))
+      AND /*@factInWindow(r)*/ true
+    WITH r, o LIMIT $countCeiling + 1
+    WITH collect({key: o.id + ' ' + elementId(r), r: r, o: o, direction: CASE WHEN startNode(r) = e THEN 'OUT' ELSE 'IN' END}) AS read
+    RETURN size(read) > $countCeiling AS capped, apoc.coll.sortMaps(read, '^key') AS read
+  }
+  UNWIND ['OUT', 'IN'] AS direction
+  WITH type, direction, capped, [x IN read WHERE x.direction = direction] AS rels
+  WHERE size(rels) > 0
+  RETURN collect({type: type, direction: direction, total: size(rels), capped: capped, page: rels[..$limit]}) AS groups
 }
 // The articles the page's evidence and figures cite, once each, for their titles and dates.
 WITH e, locations, figures, groups
@@ -56,7 +64,7 @@ CALL (groups, figures) {
 }
 RETURN properties(e) AS props, labels(e) AS labels, locations, figures, articles,
        [g IN groups | {
-         type: g.type, direction: g.direction, total: g.total,
+         type: g.type, direction: g.direction, total: g.total, capped: g.capped,
          relations: [x IN g.page | {
            other: {id: x.o.id, labels: labels(x.o), name: x.o.name, names: x.o.names,
                    draft: x.o.draft, confidence: x.o.confidence, rule: x.o.rule},

@@ -118,6 +118,8 @@ interface GroupRow {
   type: string;
   direction: "OUT" | "IN";
   total: unknown;
+  /** The read of the group's type stopped at the ceiling. */
+  capped: boolean;
   relations: RelationRow[];
 }
 
@@ -143,7 +145,7 @@ export interface CardRow {
 }
 
 /** The card as graphql/analyst.graphql (EntityCard) serves it, from entity.cypher's row. */
-export function toEntityCard(row: CardRow) {
+export function toEntityCard(row: CardRow, countCeiling: number) {
   const { props } = row;
   const kind = kindOf(row.labels);
   const label = row.labels.find((l) => l in KIND_PROPERTIES) ?? "";
@@ -154,7 +156,8 @@ export function toEntityCard(row: CardRow) {
       type: g.type,
       direction: g.direction,
       field: fields ? (g.direction === "OUT" ? fields.out : fields.in) : g.type,
-      total: Number(g.total),
+      total: Math.min(Number(g.total), countCeiling),
+      totalCapped: g.capped === true,
       relations: g.relations.map((r) => ({
         other: toGraphNode(r.other),
         edge: toGraphEdge(r.edge),
@@ -203,7 +206,7 @@ export function toEntityCard(row: CardRow) {
     })),
     relationGroups,
     relationsTotal,
-    truncated: relationGroups.some((g) => g.total > g.relations.length),
+    truncated: relationGroups.some((g) => g.totalCapped || g.total > g.relations.length),
     draft: props.draft === true,
     confidence: (props.confidence as number | undefined) ?? null,
     rule: (props.rule as string | undefined) ?? null,

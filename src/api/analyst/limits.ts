@@ -47,3 +47,9 @@ export const RANKING_RELATION_CEILING = neo4j.int(3000);
 
 /** rankings.regionPairs reads at most this many links (`truncated` beyond) and counts its pairs over them. */
 export const REGION_PAIRS_SCAN = neo4j.int(5000);
+
+/**
+ * entity reads at most this many relations of each type (a hub's staff, a country's places) and
+ * counts a group's total up to it (`totalCapped` beyond): a bounded read whatever the hub.
+ */
+export const ENTITY_GROUP_COUNT_CEILING = neo4j.int(5000);

@@ -7,6 +7,7 @@ import { type CardRow, toEntityCard } from "./entity-card.js";
 import { type EdgeRow, LABEL_OF_KIND, type NodeRow, toGraphEdge, toGraphNode } from "./graph-mapping.js";
 import {
   clamp,
+  ENTITY_GROUP_COUNT_CEILING,
   LIMITS,
   NEIGHBORHOOD_COUNT_CEILING,
   RANKING_RELATION_CEILING,
@@ -111,6 +112,7 @@ async function entity(_: unknown, args: { id: string; limit?: number | null } & 
   const rows = await read(ctx, "entity.cypher", {
     id: args.id,
     limit: clamp(args.limit, LIMITS.limit, 20),
+    countCeiling: ENTITY_GROUP_COUNT_CEILING,
     includeDrafts: includeDrafts(args),
     ...window,
   });
@@ -121,7 +123,7 @@ async function entity(_: unknown, args: { id: string; limit?: number | null } & 
       extensions: { code: "NOT_FOUND" },
     });
   }
-  return toEntityCard(row as unknown as CardRow);
+  return toEntityCard(row as unknown as CardRow, ENTITY_GROUP_COUNT_CEILING.toNumber());
 }
 
 type ConnectionArgs = { from: string; to: string; maxHops?: number | null } & DraftArg & TimeArgs;
