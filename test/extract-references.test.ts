@@ -90,3 +90,53 @@ describe("Korean news' ways of naming people and organisations", () => {
     expect(idOf(entityNamed(a, "홍콩 중문대학교") as Mention)).toBe("cuhk");
   });
 });
+
+describe("who does what, by each language's word order", () => {
+  it("Korean: subjects marked as such, posts after names and on places, no date or person inside a body's name", async () => {
+    const a = await draft(
+      "경기도는 13일 홍콩무역발전국과 업무협약을 체결했다. 이날 협약식에는 김동연 경기도지사와 마크 웨이 홍콩무역발전국 사무총장이 참석했다. 대표단은 서울 강남구에 있는 스타트업 지원센터를 방문했다.",
+      "ko",
+    );
+    const id = (surface: string) => idOf(entityNamed(a, surface) as Mention);
+    expect(a.entities.some((e) => e.seen.some((s) => /13일|웨이 홍콩/.test(s)))).toBe(false);
+    expect(pairs(a)).toEqual(
+      expect.arrayContaining([
+        `hktdc PARTY_TO ${id("업무협약")}`,
+        `${id("김동연")} WORKS_AT ${id("경기도")}`,
+        `${id("마크 웨이")} WORKS_AT hktdc`,
+        `${id("김동연")} PARTICIPATED_IN ${id("협약식")}`,
+      ]),
+    );
+    // 대표단은 (a delegation the draft cannot name) visited, not 강남구 where the centre is.
+    expect(a.relations.filter((r) => r.type === "VISITED")).toEqual([]);
+  });
+
+  it("Japanese: the partner before と cooperates with the subject before は; a place right after its city is part of it", async () => {
+    const a = await draft(
+      "香港科技大学は7日、深セン市福田区とイノベーション・起業の分野で協力することで合意した。香港科技大の史維学長が出席した。",
+      "ja",
+    );
+    const futian = idOf(entityNamed(a, "福田区") as Mention);
+    expect(pairs(a)).toEqual(
+      expect.arrayContaining([
+        `hkust COOPERATES_WITH ${futian}`,
+        `${futian} PART_OF shenzhen`,
+        `${idOf(entityNamed(a, "史維") as Mention)} WORKS_AT hkust`,
+      ]),
+    );
+  });
+
+  it("English: a post after a name gives the employer it names, or the article's own organisation", async () => {
+    const a = await draft(
+      "A delegation from Hong Kong Baptist University (HKBU) visited Shenzhen. The HKBU delegation was led by Professor Alexander Wai, President and Vice-Chancellor. It was received by Mr Zhang Lin, Deputy Director of the Science, Technology and Innovation Commission of Shenzhen Municipality.",
+      "en",
+    );
+    expect(pairs(a)).toEqual(
+      expect.arrayContaining([
+        `${idOf(entityNamed(a, "Alexander Wai") as Mention)} WORKS_AT hkbu`,
+        `${idOf(entityNamed(a, "Zhang Lin") as Mention)} WORKS_AT shenzhen-stic`,
+      ]),
+    );
+    expect(a.entities.some((e) => e.seen.some((s) => /^(?:General|Professor |Mr )/.test(s)))).toBe(false);
+  });
+});

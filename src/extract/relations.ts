@@ -373,7 +373,8 @@ function worksAt(text: string, lang: Lang, mentions: EntityMention[], clauses: S
     // 淄博市委常委、副市长宋振波: titles may be listed with 、 or ・, but a comma ends the person's titles.
     // 淄博市科技局熊欣: a person named right after an organisation, without a title, speaks for it.
     const adjacent = !title && between === "" && org.kind !== "Region";
-    if ((!title && !adjacent) || /[。！？!?；;，,]/.test(between) || inBetween.some((m) => m.kind !== "Region")) continue;
+    // 김동연 경기도지사와 마크 웨이 …: a post joined by 와/과 belongs to the person before.
+    if ((!title && !adjacent) || /[。！？!?；;，,]|(?:와|과)\s/.test(between) || inBetween.some((m) => m.kind !== "Region")) continue;
     const end = title && afterName.trimStart().startsWith(title) ? person.end + afterName.indexOf(title) + title.length : person.end;
     const prefix = lang.startsWith("zh") ? "zh" : lang;
     const employer = (title && governmentOf(org, title, mentions, text)) || org;
@@ -648,6 +649,36 @@ function announcedAt(
 }
 
 /** 이종호 과학기술정보통신부 장관 / 김신철 홍콩과기대 연구개발 부총장: name, organisation, then the post. */
+/** 사무총장, 부총장, 공동설립자/CSO: a listed post, or a word ending in one (at most four more syllables). */
+function isKoreanPost(word: string): boolean {
+  return word.split("/").some((w) => KO_TITLES.some((t) => w === t || (t.length >= 2 && w.endsWith(t) && w.length - t.length <= 4)));
+}
+
+/** Posts written onto a place's name in one word: 경기도지사, 서울시장, 강남구청장. */
+const PLACE_POSTS = /^(?:도지사|지사|시장|구청장|청장|군수|성장|주석|서기|부시장|부지사)(?:은|는|이|가|을|를|의|과|와|도)?$/u;
+
+/** 김동연 경기도지사: the person heads the place named in the post (its government where the draft names one). */
+function headOfPlace(text: string, person: EntityMention, mentions: EntityMention[], clauses: Span[]): FoundRelation[] {
+  const place = mentions.find((m) => m.kind === "Region" && m.start > person.end && m.start - person.end <= 2);
+  if (!place) return [];
+  const rest = /^\S*/u.exec(text.slice(place.end))?.[0] ?? "";
+  if (!PLACE_POSTS.test(rest)) return [];
+  const title = rest.replace(/(?:은|는|이|가|을|를|의|과|와|도)$/u, "");
+  const employer = governmentOf(place, "시장", mentions, text) ?? place;
+  const end = place.end + title.length;
+  return [
+    {
+      type: "WORKS_AT",
+      from: person,
+      to: employer,
+      quote: quoteSpan(clauses, [person, { start: place.start, end }]),
+      rule: "ko.works-at.head-of-place",
+      confidence: 0.6,
+      props: { title: `${place.surface}${title}` },
+    },
+  ];
+}
+
 function worksAtKorean(text: string, mentions: EntityMention[], clauses: Span[]): FoundRelation[] {
   const out: FoundRelation[] = [];
   for (const person of mentions.filter((m) => m.kind === "Person")) {
@@ -656,13 +687,16 @@ function worksAtKorean(text: string, mentions: EntityMention[], clauses: Span[])
     const org = mentions.find(
       (m) => m.start >= person.end && m.start - person.end - spelled <= 2 && ["Institution", "Lab", "Company"].includes(m.kind),
     );
-    if (!org) continue;
+    if (!org) {
+      out.push(...headOfPlace(text, person, mentions, clauses));
+      continue;
+    }
     // The post is one of the next three words, before its particle (부총장은).
     const next = text
       .slice(org.end, org.end + 24)
       .split(/\s+/)
       .slice(0, 4);
-    const at = next.findIndex((w) => KO_TITLES.includes(w.replace(/(?:은|는|이|가|을|를|의|과|와|도)$/, "")));
+    const at = next.findIndex((w) => isKoreanPost(w.replace(/(?:은|는|이|가|을|를|의|과|와|도)$/, "")));
     if (at < 0 || next.slice(0, at).some((w) => /[,.]$/.test(w))) continue;
     const title = (next[at] as string).replace(/(?:은|는|이|가|을|를|의|과|와|도)$/, "");
     const postEnd = org.end + text.slice(org.end).indexOf(title) + title.length;

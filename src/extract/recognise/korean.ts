@@ -151,6 +151,23 @@ export function koreanRecogniser(): Recogniser {
         if (isHangulName(w.stem) && prev && TITLES.has(prev.stem) && !prev.closes && !isCommonNoun(w.stem))
           mention(w.start, w.start + w.stem.length, { kind: "Person", rule: "ko.person.title-before-name", confidence: 0.7 });
       });
+      // 협약식 / 현판식 / 개소식: a ceremony named by what is done at it.
+      for (const m of text.matchAll(
+        /(?<![\p{Script=Hangul}])(?:업무\s?)?(?:협약식|체결식|현판식|개소식|개막식|출범식|기공식|준공식|발대식|제막식|서명식|조인식)/gu,
+      )) {
+        const start = m.index ?? 0;
+        mention(start, start + m[0].length, { kind: "Event", subtype: "ceremony", rule: "ko.ceremony", confidence: 0.55 });
+      }
+      // 마크 웨이 홍콩무역발전국 사무총장: a foreign name in two words, then the body, then the post.
+      words.forEach((w, i) => {
+        const [next, body, post] = [words[i + 1], words[i + 2], words[i + 3]];
+        if (!next || !body || !post || w.closes || next.closes) return;
+        if (!/^\p{Script=Hangul}{1,3}$/u.test(w.text) || !/^\p{Script=Hangul}{1,3}$/u.test(next.text)) return;
+        if (NOT_NAME.has(w.text) || NOT_NAME.has(next.text) || !isPost(post.stem)) return;
+        const ending = suffixes.endingAt(body.stem);
+        if (!ending || !["Institution", "Company", "Lab"].includes(ending.kind)) return;
+        mention(w.start, next.start + next.text.length, { kind: "Person", rule: "ko.person.two-word-name-org-title", confidence: 0.55 });
+      });
       addDictionaryHints(text, out);
       // 써니 차이(Sunny CHAI): a foreigner's name in Hangul followed by its Latin spelling.
       for (const m of text.matchAll(
