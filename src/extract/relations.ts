@@ -39,6 +39,7 @@ export function findRelations(text: string, view: string, lang: Lang, mentions: 
         const actors = inside.filter((m) => m.kind !== "Region" || !isLocative(lang.startsWith("zh") ? view : text, m));
         const froms =
           subjectMarked(lang, trigger, found, actors, at, source) ??
+          peopleListed(lang, trigger.from, at, actors) ??
           pick(actors, trigger.from, at, REACH[lang], phrase, new Set(found.map(entityKey)), source);
         // "出席了活动" names no event: the article's event is meant (news reports are about one).
         const useFocal = found.length === 0 && focal && trigger.to.kinds.length === 1 && trigger.to.kinds[0] === "Event";
@@ -760,7 +761,7 @@ function worksAtEnglish(text: string, mentions: EntityMention[], clauses: Span[]
     }
     // No organisation in the post: the article's own, if it is named in this sentence.
     const here = principal?.at.some((at) => Math.abs(at - person.start) <= PRINCIPAL_NEAR);
-    if (principal && here && !/\b(?:and|or)\s+other\b/.test(post))
+    if (principal && here && !/\b(?:and|or)\s+other\b/.test(post) && !PUBLIC_OFFICE.test(post))
       out.push(employment(person, principal.m, post, quoteSpan(clauses, [person, appositive]), "en.works-at.post-of-principal", 0.45));
   }
   return out;
@@ -776,6 +777,10 @@ function employment(
 ): FoundRelation {
   return { type: "WORKS_AT", from: person, to: org, quote, rule, confidence, ...(title ? { props: { title } } : {}) };
 }
+
+/** Posts in government, not in a university or company: "Financial Secretary" is no post at the article's university. */
+const PUBLIC_OFFICE =
+  /\b(?:Secretary|Minister|Mayor|Governor|Commissioner|Consul|Ambassador|Legislat\w*|Council+or|Chief Executive|Party|Deputy to)\b/i;
 
 /** The organisation named most often in the article (a press release's own university, say), if one stands out. */
 function principalOrganisation(mentions: EntityMention[]): Principal | undefined {

@@ -67,8 +67,9 @@ export const TRIGGERS: Trigger[] = [
   ...rule(
     "sign-by",
     "PARTY_TO",
+    // "signed by Professor A, …, and Mr B, …": the signatories too.
     { en: /\bsigned by\b|\bbetween\b/gi },
-    { kinds: PARTY, side: "after", all: true },
+    { kinds: [...PARTY, "Person"], side: "after", all: true },
     any(["Agreement"]),
     0.6,
   ),
@@ -114,6 +115,7 @@ export const TRIGGERS: Trigger[] = [
     any(["Event"]),
     0.7,
   ),
+  ...rule("attended-by", "PARTICIPATED_IN", { en: /\battended by\b/gi }, { kinds: ACTOR, side: "after", all: true }, any(["Event"]), 0.6),
   ...rule("hosted-by", "HOSTED", { en: /\bhosted by\b/gi }, { kinds: ACTOR, side: "after", all: true }, any(["Event"]), 0.65),
   // "HKU and the Qianhai Authority held an unveiling ceremony": the subject organised what it held.
   ...rule(
