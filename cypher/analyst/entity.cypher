@@ -32,27 +32,38 @@ CALL (e) {
   RETURN collect(m {.metric, .value, .unit, .qualifier, .asOf, .asOfPrecision, .articleId, .quote, .draft, .confidence, .rule}) AS figures
 }
 // Relations, grouped by type and direction (a relation of the entity to itself is left out). Each
-// type is read on its own (a dynamic type: Neo4j reads only that type's relationships of the
-// entity), at most $countCeiling + 1 of them, so a hub with 100,000 staff costs a bounded read:
-// a group's total counts up to that, `capped` says the read stopped, and its page is the first
-// $limit by the other end's id among those read (all of them unless capped). Every relation comes
-// with its date (fragments/fact-date.cypher) and with $window only those dated in the window
-// count (fragments/fact-in-window.cypher: gazetteer containment always does).
+// type and direction the entity has is read on its own, at most $countCeiling + 1 relations, so a
+// hub with 100,000 staff costs a bounded read: a group's total counts up to that, `capped` says
+// the read stopped, and its page is the first $limit by the other end's id among those read (all
+// of them unless capped). Every relation comes with its date
+// (fragments/fact-date.cypher) and with $window only those dated in the window count
+// (fragments/fact-in-window.cypher: gazetteer containment always does).
 CALL (e) {
   UNWIND [t IN apoc.node.relationship.types(e) WHERE NOT t IN ['MENTIONS', 'HAS_MEASURE']] AS type
-  CALL (e, type) {
-    MATCH (e)-[r:$(type)]-(o:Entity)
+  UNWIND ['OUT', 'IN'] AS direction
+  // The degree store says which directions a type has at all: Neo4j 5.26 filters a dynamic type
+  // after reading every relationship of the direction, so an empty group must not be read.
+  WITH e, type, direction
+  WHERE apoc.node.degree(e, CASE direction WHEN 'OUT' THEN type + '>' ELSE '<' + type END) > 0
+  CALL (e, type, direction) {
+    WITH e, type, direction WHERE direction = 'OUT'
+    MATCH (e)-[r:$(type)]->(o:Entity)
     WHERE o <> e
       AND ($includeDrafts OR (NOT coalesce(r.draft, false) AND NOT coalesce(o.draft, false)))
       AND /*@factInWindow(r)*/ true
-    WITH r, o LIMIT $countCeiling + 1
-    WITH collect({key: o.id + ' ' + elementId(r), r: r, o: o, direction: CASE WHEN startNode(r) = e THEN 'OUT' ELSE 'IN' END}) AS read
-    RETURN size(read) > $countCeiling AS capped, apoc.coll.sortMaps(read, '^key') AS read
+    RETURN r, o LIMIT $countCeiling + 1
+    UNION ALL
+    WITH e, type, direction WHERE direction = 'IN'
+    MATCH (e)<-[r:$(type)]-(o:Entity)
+    WHERE o <> e
+      AND ($includeDrafts OR (NOT coalesce(r.draft, false) AND NOT coalesce(o.draft, false)))
+      AND /*@factInWindow(r)*/ true
+    RETURN r, o LIMIT $countCeiling + 1
   }
-  UNWIND ['OUT', 'IN'] AS direction
-  WITH type, direction, capped, [x IN read WHERE x.direction = direction] AS rels
-  WHERE size(rels) > 0
-  RETURN collect({type: type, direction: direction, total: size(rels), capped: capped, page: rels[..$limit]}) AS groups
+  WITH type, direction, collect({key: o.id + ' ' + elementId(r), r: r, o: o}) AS read
+  WITH type, direction, size(read) > $countCeiling AS capped, size(read) AS total,
+       apoc.coll.sortMaps(read, '^key')[..$limit] AS page
+  RETURN collect({type: type, direction: direction, total: total, capped: capped, page: page}) AS groups
 }
 // The articles the page's evidence and figures cite, once each, for their titles and dates.
 WITH e, locations, figures, groups

@@ -36,8 +36,9 @@ export const REGION_COOPERATION_SCAN = neo4j.int(5000);
 /**
  * neighborhood counts the entities within reach up to this many (`total`; `totalCapped` when there
  * are more): the walk reads at most one more, so a hub costs a bounded read, not all its members.
+ * On a 50,000-member hub, depth 1: 16 ms reading 201 (limit + 1), 21 ms reading 1,001, 50 ms 5,001.
  */
-export const NEIGHBORHOOD_COUNT_CEILING = neo4j.int(5000);
+export const NEIGHBORHOOD_COUNT_CEILING = neo4j.int(1000);
 
 /**
  * rankings read at most this many stated relations for their subgraph (`truncated` beyond): the
