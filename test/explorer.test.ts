@@ -115,8 +115,10 @@ describe("analyst explorer in a real Chromium", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(/id=chongqing/);
     await ready();
+    await page.waitForSelector('[data-testid="card-name"], [data-testid="card-error"]');
+    expect(await page.locator('[data-testid="card-error"]').count(), (await page.textContent('[data-testid="card"]')) ?? "").toBe(0);
     expect(await page.textContent('[data-testid="card-name"]')).toBe("Chongqing");
-    expect(await nodeCount("explore-graph")).toBeGreaterThan(5);
+    expect(await nodeCount("explore-graph"), (await page.textContent('[data-testid="status"]')) ?? "").toBeGreaterThan(5);
   });
 
   it("searches in Korean and shows kind, canonical name and the matching alias", async () => {
@@ -573,6 +575,28 @@ describe("analyst explorer in a real Chromium", () => {
       await other.close();
     }
     await page.check('[data-testid="kind-PERSON"] input');
+  });
+
+  it("saves a named view in the browser and opens it again by its name or its link", async () => {
+    await open("#/path?from=chongqing&to=hkstp");
+    const hash = new URL(page.url()).hash;
+    await page.click('[data-testid="saved-views"] summary');
+    await page.fill('[data-testid="saved-name"]', "Chongqing to the Science Park");
+    await page.click('[data-testid="saved-save"]');
+    const item = '[data-testid="saved-list"] li[data-name="Chongqing to the Science Park"]';
+    expect(await page.inputValue(`${item} .saved-link`)).toBe(`${api.url}/${hash}`);
+
+    await open("#/explore?id=hktdc");
+    await page.reload();
+    await ready();
+    await page.click('[data-testid="saved-views"] summary');
+    await page.click(`${item} a`);
+    await page.waitForURL((url) => url.hash === hash);
+    await ready();
+    expect(await page.textContent('[data-testid="status"]')).toMatch(/^\d path\(s\) from Chongqing to Hong Kong Science/);
+    await page.click(`${item} .saved-delete`);
+    expect(await page.locator(item).count()).toBe(0);
+    await page.click('[data-testid="saved-views"] summary');
   });
 
   it("keeps each tab's own status line", async () => {

@@ -57,8 +57,24 @@ export class ApiError extends Error {
   }
 }
 
-/** POST /graphql; `bearer` only for the calls that need an editor (the review API). */
+/** Errors a second try may not meet: the database restarting or busy, the network. */
+const TRANSIENT = new Set(["SERVICE_UNAVAILABLE", "TIMEOUT", "NETWORK", "HTTP_502", "HTTP_503", "HTTP_504"]);
+
+/**
+ * POST /graphql; `bearer` only for the calls that need an editor (the review API). A query (never a
+ * mutation) that meets a transient error is asked once more, a second later.
+ */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}, bearer?: string): Promise<T> {
+  try {
+    return await gqlOnce<T>(query, variables, bearer);
+  } catch (err) {
+    if (/^\s*mutation\b/.test(query) || !(err instanceof ApiError) || !TRANSIENT.has(err.code ?? "")) throw err;
+    await new Promise((r) => setTimeout(r, 1000));
+    return gqlOnce<T>(query, variables, bearer);
+  }
+}
+
+async function gqlOnce<T>(query: string, variables: Record<string, unknown>, bearer?: string): Promise<T> {
   let res: Response;
   try {
     res = await fetch("/graphql", {

@@ -2,6 +2,7 @@ import { ArticleView } from "./article-view.js";
 import { h } from "./dom.js";
 import { reviewView } from "./review-view.js";
 import { currentRoute, draftsIncluded, navigate, routeUrl, type ViewName } from "./route.js";
+import { savedViewsControl } from "./saved-views.js";
 import { chainsView, exploreView, pathView, regionsView, type View } from "./views.js";
 import "./styles.css";
 
@@ -45,7 +46,15 @@ const draftsToggle = h(
 );
 
 document.body.append(
-  h("header", {}, h("h1", {}, "Regional innovation graph"), nav, draftsToggle, h("a", { href: "/graphiql", class: "graphiql" }, "GraphQL")),
+  h(
+    "header",
+    {},
+    h("h1", {}, "Regional innovation graph"),
+    nav,
+    draftsToggle,
+    savedViewsControl(),
+    h("a", { href: "/graphiql", class: "graphiql" }, "GraphQL"),
+  ),
   h("main", {}, ...Object.values(views).map((v) => v.element)),
   statusLine,
   articles.element,
