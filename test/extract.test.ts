@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -181,6 +181,13 @@ describe("bad input", () => {
     expect(() =>
       detectLanguage("Ceci est un article en français sur la coopération scientifique entre les universités.", "fr.txt"),
     ).toThrow(ExtractInputError);
+  });
+  it("detects English full of Chinese names (which tinyld alone takes for Indonesian), and every development article's language", async () => {
+    expect(detectLanguage(await readFile("seed/dev/articles/113_hku_techno_entrepreneurship_academy_qianhai_en.txt", "utf8"))).toBe("en");
+    for (const file of await readdir("seed/dev/articles")) {
+      const expected = /_en\.txt$/.test(file) ? "en" : /_ko\.txt$/.test(file) ? "ko" : /_ja\.txt$/.test(file) ? "ja" : undefined;
+      if (expected) expect(detectLanguage(await readFile(`seed/dev/articles/${file}`, "utf8")), file).toBe(expected);
+    }
   });
   it("the CLI exits non-zero with the reason", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "extract-"));

@@ -21,6 +21,8 @@ export function detectLanguage(text: string, source = "input"): Lang {
   if (hangul / letters > 0.2) return "ko";
   if (kana >= 5 && kana / (kana + han) > 0.05) return "ja";
   if (han / letters > 0.3) return chineseScript(sample);
+  // Names (Qianhai, Shenzhen, Ho Cheung) can tip tinyld to Indonesian; English's own small words do not lie.
+  if (englishFunctionWordShare(sample) >= 0.12) return "en";
   const guesses = detectAll(sample);
   const best = guesses[0];
   if (best?.lang === "en" || (!best && latin > 0)) return "en";
@@ -28,6 +30,17 @@ export function detectLanguage(text: string, source = "input"): Lang {
     source,
     `is in a language the extractor does not support (looks like "${best?.lang}"); supported: Simplified and Traditional Chinese, Japanese, Korean, English`,
   );
+}
+
+const ENGLISH_FUNCTION_WORDS = new Set(
+  "the and of to in for with on at by from was were is are be been has have had its their this that which a an as will".split(" "),
+);
+
+/** The share of words that are English function words (about a quarter in English news, near none in other languages). */
+function englishFunctionWordShare(text: string): number {
+  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  if (words.length < 20) return 0;
+  return words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length / words.length;
 }
 
 function chineseScript(text: string): "zh-Hans" | "zh-Hant" {
