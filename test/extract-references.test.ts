@@ -140,3 +140,13 @@ describe("who does what, by each language's word order", () => {
     expect(a.entities.some((e) => e.seen.some((s) => /^(?:General|Professor |Mr )/.test(s)))).toBe(false);
   });
 });
+
+describe("names every article uses", () => {
+  it("a generic name an annotation saw (战略合作协议, 签约仪式, the MoU) is no gazetteer name of that agreement or event", async () => {
+    const a = await draft("11月20日，广州市科技局与香港科技大学（广州）签署战略合作协议。广州市副市长王华出席签约仪式。", "zh-Hans");
+    const agreement = entityNamed(a, "战略合作协议");
+    expect(agreement && "ref" in agreement).toBe(false);
+    expect(entityNamed(a, "签约仪式") && "ref" in (entityNamed(a, "签约仪式") as Mention)).toBe(false);
+    expect(pairs(a)).toContain(`hkust-guangzhou PARTY_TO ${idOf(agreement as Mention)}`);
+  });
+});

@@ -21,3 +21,17 @@ export function isGenericName(m: EntityMention, lang: Lang, view: string): boole
   const surface = key === "zh" ? view.slice(m.start, m.end) : m.surface;
   return GENERIC[key].test(surface);
 }
+
+/**
+ * The words an agreement or event is called by in every article (战略合作协议, 签约仪式, 업무 협약,
+ * the signing ceremony). A name made only of them names no one agreement or event, so an
+ * annotation's `seen` form like that must not become a gazetteer name: it would join every
+ * later article's 战略合作协议 to one 2019 agreement.
+ */
+const DESCRIPTIVE_WORDS =
+  /战略|戰略|全面|框架|合作|協作|协作|协议|協議|协定|協定|备忘录|備忘錄|谅解|諒解|签约|簽約|签署|簽署|仪式|儀式|典礼|典禮|揭牌|启动|啟動|开幕|開幕|论坛|論壇|大会|大會|会议|會議|活动|活動|项目|項目|共建|意向|科技|创新|創新|交流|对接|對接|研讨|研討|峰会|峰會|展览|展覽|博览|博覽|系列|双方|雙方|两地|兩地|協力|連携|覚書|合意|締結|調印|包括|戦略的|フォーラム|セミナー|シンポジウム|イベント|展示|업무|협약|협정|양해각서|체결|전략적|포괄적|상호|교류|협력|포럼|세미나|회의|행사|설명회|간담회|\b(?:agreements?|memorand(?:um|a)|of|understanding|strategic|cooperation|collaboration|framework|ceremony|signing|the|an?|and|mou|forum|conference|event|meeting|seminar|summit|unveiling|launch|opening)\b|[书書式会會の的和与與及]/giu;
+
+/** True when a name is nothing but the words every agreement or event is called by. */
+export function namesNoOne(name: string): boolean {
+  return name.replace(DESCRIPTIVE_WORDS, "").replace(/[\s\p{P}]/gu, "").length < 2;
+}

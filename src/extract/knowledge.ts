@@ -8,6 +8,7 @@ import { divisionEntities } from "./gazetteer/division-entities.js";
 import { type FormEntry, NameIndex } from "./gazetteer/name-index.js";
 import { universityShortForms } from "./gazetteer/short-forms.js";
 import { countryEntities, technologyFields, wellKnownOrganisations } from "./gazetteer/world-lists.js";
+import { namesNoOne } from "./generic-names.js";
 import type { KnownEntity } from "./types.js";
 
 /** Where the extractor learns known entities from. */
@@ -46,7 +47,9 @@ export async function loadKnowledge(sources: KnowledgeSources): Promise<Knowledg
     if (known && known.source !== source && (source === "reference" || source === "graph")) return; // another entity holds the id
     if (!known) entities.set(def.id, { id: def.id, kind: def.kind, def, source });
     const kind = known?.kind ?? def.kind;
-    for (const text of [...namesOf(def), ...extra]) forms.push({ text, id: def.id, kind, source, garbled: false });
+    // 战略合作协议 / 签约仪式 as an annotation saw them name any agreement or event, not this one.
+    const named = (text: string) => !DESCRIBED.includes(kind) || !namesNoOne(text);
+    for (const text of [...namesOf(def), ...extra].filter(named)) forms.push({ text, id: def.id, kind, source, garbled: false });
     for (const text of universityShortForms(def)) forms.push({ text, id: def.id, kind, source, garbled: false, short: true });
     for (const text of garbled) forms.push({ text, id: def.id, kind, source, garbled: true });
   };
@@ -79,6 +82,9 @@ export async function loadKnowledge(sources: KnowledgeSources): Promise<Knowledg
   if (sources.driver) for (const def of await graphEntities(sources.driver, sources.database)) if (!entities.has(def.id)) add(def, "graph");
   return { entities, names: new NameIndex(forms), entityCount: entities.size, parentOf };
 }
+
+/** Kinds whose annotations' surface forms are often just a description (the agreement, 签约仪式). */
+const DESCRIBED: readonly EntityKind[] = ["Agreement", "Event"];
 
 function namesOf(def: EntityDefinition): string[] {
   return [def.name, ...Object.values(def.names ?? {}), ...Object.values(def.aliases ?? {}).flat()].filter((n): n is string => !!n);
