@@ -8,7 +8,8 @@ import { SERVICE_UNAVAILABLE } from "./errors.js";
  * `queueMs` (OPERATION_QUEUE_MS) for a turn, then are refused with 503 SERVICE_UNAVAILABLE. Neo4j
  * given more concurrent queries than its cores can plan and run does not answer sooner: after a
  * restart (cold planner and JIT) 50 queries at once on 2 cores all ran into their timeout and
- * nothing was answered for a minute (congestion collapse); with 8 it answered again within 10 s.
+ * nothing was answered for a minute (congestion collapse); with 8, correct answers came back 2–27 s
+ * after Neo4j did (BENCHMARKS.md, soak).
  * One queue per process.
  */
 class Turns {
