@@ -67,6 +67,16 @@ export const ZH_TITLES = [
   "首席科学家",
   "经理",
   "总工程师",
+  // Hong Kong and Macao government posts.
+  "行政长官",
+  "特首",
+  "议员",
+  "主任委员",
+  "常务副市长",
+  "常务副省长",
+  "执行董事",
+  "总干事",
+  "副总干事",
 ];
 
 export const JA_TITLES = [

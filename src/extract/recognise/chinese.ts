@@ -157,7 +157,9 @@ export function recogniseChinese(text: string, simplified: string, rulePrefix: s
     });
   }
   // 揭牌仪式, 协议签署仪式, 开幕式: a ceremony is named by what is done at it.
-  for (const m of simplified.matchAll(/(?:协议|合作|项目)?(?:签署|签约|揭牌|启动|开幕|颁奖|奠基|授牌)(?:仪式|典礼)/g)) {
+  for (const m of simplified.matchAll(
+    /(?:协议|合作|项目)?(?:签署|签约|揭牌|启动|开幕|颁奖|奠基|授牌)(?:仪式|典礼)|(?:开幕|闭幕|启动|开工|揭牌)式/g,
+  )) {
     const start = m.index ?? 0;
     mention(start, start + m[0].length, { kind: "Event", subtype: "ceremony", rule: `${rulePrefix}.ceremony`, confidence: 0.75 });
   }
@@ -242,6 +244,8 @@ function nameStart(simplified: string, tokens: Token[], head: number, suffixStar
     const stopTag = STOP_TAGS.has(t.tag) && !NAME_LOCALISERS.has(t.word);
     if (stopTag || STOP_WORDS.has(t.word) || verbInName || /[^\p{Script=Han}A-Za-z0-9·]/u.test(t.word)) break;
     if (kind === "Technology" && endsWithName(simplified.slice(0, t.end))) break; // 公司|钠离子电池: the product is not part of the company's name
+    // 行政长官李家超在开幕式: an event is not named after a post and the person holding it.
+    if (kind === "Event" && (ZH_TITLES.includes(t.word) || /在$/.test(t.word))) break;
     if (suffixStart - t.start > MAX_NAME) break;
     start = t.start;
   }
