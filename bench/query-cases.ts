@@ -1,7 +1,7 @@
 import neo4j from "neo4j-driver";
-import { REGION_COOPERATION_SCAN, REGION_MEMBER_SET_LIMIT } from "../src/api/analyst/limits.js";
+import { NEIGHBORHOOD_COUNT_CEILING, REGION_COOPERATION_SCAN, REGION_MEMBER_SET_LIMIT } from "../src/api/analyst/limits.js";
 import { luceneQuery } from "../src/api/analyst/lucene.js";
-import { cypher } from "../src/db/cypher.js";
+import { analystCypher } from "../src/api/analyst/queries.js";
 import { RELATION_TYPES } from "../src/model/relation.js";
 
 const STATED_TYPES = Object.keys(RELATION_TYPES).filter((t) => t !== "LOCATED_IN" && t !== "PART_OF");
@@ -21,6 +21,10 @@ export interface QueryCase {
 }
 
 const int = (n: number) => neo4j.int(n);
+/** No since/until: the resolvers pass the same neutral window (the time rule is still written in). */
+const NO_WINDOW = { window: false, since: new neo4j.types.Date(1, 1, 1), until: new neo4j.types.Date(9999, 12, 31) };
+/** neighborhood's defaults: any relation type, both directions, totals counted up to the ceiling. */
+const EVERY_RELATION = { types: ["*"], direction: "BOTH", countCeiling: NEIGHBORHOOD_COUNT_CEILING };
 
 export interface CaseIds {
   searchText: string;
@@ -46,7 +50,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         query: "query ($t: String!) { search(text: $t, limit: 20) { id kind name names score } }",
         variables: { t: ids.searchText },
       },
-      cypher: cypher("analyst/search.cypher"),
+      cypher: analystCypher("search.cypher"),
       params: { lucene: lucene.query, exact: lucene.exact, kinds: null, limit: int(20), candidates: int(100), includeDrafts: false },
     },
     {
@@ -55,8 +59,8 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         query: `query ($id: ID!) { neighborhood(id: $id, depth: 1) ${SUBGRAPH} }`,
         variables: { id: ids.hub },
       },
-      cypher: cypher("analyst/neighborhood.cypher"),
-      params: { id: ids.hub, depth: int(1), limit: int(200), includeDrafts: false },
+      cypher: analystCypher("neighborhood.cypher"),
+      params: { id: ids.hub, depth: int(1), limit: int(200), includeDrafts: false, ...EVERY_RELATION, ...NO_WINDOW },
     },
     {
       name: "neighborhood depth 2",
@@ -64,8 +68,8 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         query: `query ($id: ID!) { neighborhood(id: $id, depth: 2) ${SUBGRAPH} }`,
         variables: { id: ids.hub },
       },
-      cypher: cypher("analyst/neighborhood.cypher"),
-      params: { id: ids.hub, depth: int(2), limit: int(200), includeDrafts: false },
+      cypher: analystCypher("neighborhood.cypher"),
+      params: { id: ids.hub, depth: int(2), limit: int(200), includeDrafts: false, ...EVERY_RELATION, ...NO_WINDOW },
     },
     {
       name: "connection",
@@ -73,9 +77,9 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         query: `query ($a: ID!, $b: ID!) { connection(from: $a, to: $b) ${SUBGRAPH} }`,
         variables: { a: ids.from, b: ids.to },
       },
-      cypher: cypher("analyst/connection.cypher"),
-      params: { from: ids.from, to: ids.to, maxHops: int(6), statedOnly: true, includeDrafts: false },
-      cypherFallback: { from: ids.from, to: ids.to, maxHops: int(6), statedOnly: false, includeDrafts: false },
+      cypher: analystCypher("connection.cypher"),
+      params: { from: ids.from, to: ids.to, maxHops: int(6), statedOnly: true, includeDrafts: false, ...NO_WINDOW },
+      cypherFallback: { from: ids.from, to: ids.to, maxHops: int(6), statedOnly: false, includeDrafts: false, ...NO_WINDOW },
     },
     {
       name: "innovationChains (through a company)",
@@ -83,16 +87,16 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         query: `query ($t: ID) { innovationChains(through: $t) ${CHAIN} }`,
         variables: { t: ids.through ?? null },
       },
-      cypher: cypher(ids.through ? "analyst/innovation-chains-through.cypher" : "analyst/innovation-chains.cypher"),
-      params: { through: ids.through ?? null, limit: int(50), includeDrafts: false },
+      cypher: analystCypher(ids.through ? "innovation-chains-through.cypher" : "innovation-chains.cypher"),
+      params: { through: ids.through ?? null, limit: int(50), includeDrafts: false, ...NO_WINDOW },
     },
     {
       name: "innovationChains (anywhere)",
       graphql: {
         query: `{ innovationChains ${CHAIN} }`,
       },
-      cypher: cypher("analyst/innovation-chains.cypher"),
-      params: { limit: int(50), includeDrafts: false },
+      cypher: analystCypher("innovation-chains.cypher"),
+      params: { limit: int(50), includeDrafts: false, ...NO_WINDOW },
     },
     {
       name: "regionLinks",
@@ -100,8 +104,15 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         query: "query ($a: ID!, $b: ID!) { regionLinks(a: $a, b: $b) { source target type evidence { articleId quote } } }",
         variables: { a: ids.regionA, b: ids.regionB },
       },
-      cypher: cypher("analyst/region-links.cypher"),
-      params: { a: ids.regionA, b: ids.regionB, limit: int(200), memberSetLimit: REGION_MEMBER_SET_LIMIT, includeDrafts: false },
+      cypher: analystCypher("region-links.cypher"),
+      params: {
+        a: ids.regionA,
+        b: ids.regionB,
+        limit: int(200),
+        memberSetLimit: REGION_MEMBER_SET_LIMIT,
+        includeDrafts: false,
+        ...NO_WINDOW,
+      },
     },
     {
       name: "regionCooperation",
@@ -111,7 +122,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
           pairs { a { id } b { id } links articles firstDate lastDate } } }`,
         variables: { a: ids.regionA, b: ids.regionB },
       },
-      cypher: cypher("analyst/region-cooperation.cypher"),
+      cypher: analystCypher("region-cooperation.cypher"),
       // As the resolver passes the defaults (src/api/analyst/resolvers.ts).
       params: {
         a: ids.regionA,
@@ -120,9 +131,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         bridgeKinds: ["Agreement", "Event", "Lab", "Company"],
         direct: true,
         bridged: true,
-        window: false,
-        since: new neo4j.types.Date(1, 1, 1),
-        until: new neo4j.types.Date(9999, 12, 31),
+        ...NO_WINDOW,
         gazetteer: true,
         placements: ["LOCATED", "NAME", "EVENT"],
         limit: int(200),
@@ -136,7 +145,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         query: `query ($a: ID!, $b: ID!) { connections(from: $a, to: $b) ${SUBGRAPH} }`,
         variables: { a: ids.from, b: ids.regionB },
       },
-      cypher: cypher("analyst/connections.cypher").replace("SHORTEST $k", "SHORTEST 3"),
+      cypher: analystCypher("connections.cypher").replace("SHORTEST $k", "SHORTEST 3"),
       params: {
         from: ids.from,
         to: ids.regionB,
@@ -147,6 +156,7 @@ export function queryCases(ids: CaseIds): QueryCase[] {
         placeTypes: ["", "LOCATED_IN", "PART_OF"],
         maxDegree: int(50),
         includeDrafts: false,
+        ...NO_WINDOW,
       },
     },
     {
