@@ -81,8 +81,10 @@ describe.skipIf(Boolean(cfg.NEO4J_URI))("faults under 64-client load", () => {
       faults.push(await injectFault(server, load, "kill-9", { giveUpMs: 60_000, progress: console.log }));
       await pause(2_000);
       faults.push(await injectFault(server, load, "pause", { pauseMs: 5_000, giveUpMs: 60_000, progress: console.log }));
-      steadyFrom = performance.now() + 1_000;
-      await pause(6_000);
+      // Then the load goes on until 10 more correct answers came (at most 30 s): it keeps answering.
+      steadyFrom = performance.now();
+      const until = steadyFrom + 30_000;
+      while (load.since(steadyFrom).filter((s) => s.outcome === "ok").length < 10 && performance.now() < until) await pause(250);
     } finally {
       samples = await load.stop();
     }
@@ -106,7 +108,7 @@ describe.skipIf(Boolean(cfg.NEO4J_URI))("faults under 64-client load", () => {
     // After the last recovery, correct answers keep coming (failures there are only the fast
     // 503s of operations that found no turn, counted above).
     const after = samples.filter((s) => s.at >= steadyFrom);
-    expect(after.filter((s) => s.outcome === "ok").length).toBeGreaterThan(10);
+    expect(after.filter((s) => s.outcome === "ok").length).toBeGreaterThanOrEqual(10);
     // The API was never restarted, and the store is intact.
     expect(alive(server.pid)).toBe(true);
     expect(await graphCounts(driver, cfg.NEO4J_DATABASE)).toEqual(before);
