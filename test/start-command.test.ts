@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,6 +50,12 @@ describe.skipIf(Boolean(cfg.NEO4J_URI))("the start command", () => {
       expect(((await res.json()) as { data: { articles: unknown[] } }).data.articles).toHaveLength(5);
       expect(await (await fetch(`${base}/`)).text()).toContain("/assets/app.js");
       expect((await fetch(`${base}/assets/app.js`)).status).toBe(200);
+      // Before "Ready", every example query ran once, so the first analyst does not wait for Neo4j's planning.
+      await until("Ready", 120_000, async () => (output().includes("Ready: explorer") ? true : undefined));
+      const warmed = /"queries":(\d+),"answered":(\d+),"ms":\d+,"msg":"warmed up/.exec(output());
+      const examples = (await readdir(path.join(cfg.projectRoot, "graphql", "examples"))).filter((f) => f.endsWith(".graphql"));
+      expect(warmed?.slice(1, 3).map(Number)).toEqual([examples.length, examples.length]);
+      expect(output().indexOf("warmed up")).toBeLessThan(output().indexOf("Ready: explorer"));
 
       child.kill("SIGTERM");
       expect((await exited).code).toBe(0);
