@@ -2,12 +2,16 @@ import { createHash } from "node:crypto";
 import type { Driver } from "neo4j-driver";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedGraph } from "../src/db/seed.js";
+import { calibratedConfidence } from "../src/extract/calibration.js";
 import { log } from "../src/log.js";
 import type { ReviewFact } from "../src/model/review-fact.js";
 import { gql, seededApiForSuite, token } from "./support/api.js";
 import { graphFingerprint } from "./support/fingerprint.js";
 import { count, DATABASE } from "./support/neo4j.js";
 import { SEED_DIR } from "./support/seed-corpus.js";
+
+/** The drafted fact's confidence: its rule's measured precision (eval:extract --calibrate rewrites it). */
+const PARTICIPATE_CONFIDENCE = calibratedConfidence("zh.trigger.participate");
 
 const seeded = seededApiForSuite();
 
@@ -220,7 +224,7 @@ describe("ingesting and reviewing an article", () => {
     const all = await neighborhood("cityu", true);
     expect(all.edges.find((e) => edgeKey(e) === "cityu PARTICIPATED_IN innoex-2024")).toMatchObject({
       draft: true,
-      confidence: 0.6,
+      confidence: PARTICIPATE_CONFIDENCE,
       rule: "zh.trigger.participate",
       evidence: [{ articleId: a.articleId, quote: "香港城市大学参加第二届香港国际创科展", draft: true }],
     });
@@ -289,7 +293,11 @@ describe("ingesting and reviewing an article", () => {
     const id = `${a.articleId}/relation/cityu|PARTICIPATED_IN|innoex-2024`;
     const outcome = await review(a.articleId, [id], []);
     expect(outcome).toMatchObject({ accepted: 1, rejected: 0 });
-    expect(fact(outcome.review, id)).toMatchObject({ status: "CURATED", confidence: 0.6, rule: "zh.trigger.participate" });
+    expect(fact(outcome.review, id)).toMatchObject({
+      status: "CURATED",
+      confidence: PARTICIPATE_CONFIDENCE,
+      rule: "zh.trigger.participate",
+    });
     expect(outcome.review.facts.filter((f) => f.status === "CURATED").map((f) => f.id)).toEqual([id]);
     const edge = (await neighborhood("cityu")).edges.find((e) => edgeKey(e) === "cityu PARTICIPATED_IN innoex-2024");
     expect(edge).toMatchObject({ draft: false, confidence: null });

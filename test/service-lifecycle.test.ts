@@ -218,6 +218,8 @@ describe.skipIf(Boolean(cfg.NEO4J_URI))("npm start as a service", () => {
       });
       base = `http://127.0.0.1:${port}`;
       await until("health", 280_000, async () => ((await fetch(`${base}/health`)).status === 200 ? true : undefined));
+      // The addresses are printed once the example queries have warmed the server up (after /health is 200).
+      await until("Ready", 60_000, async () => (run.output().includes("Ready: explorer") ? true : undefined));
       jvmPid = Number(/"uri":"bolt:[^"]+","pid":(\d+)/.exec(run.output())?.[1]);
     }, 300_000);
     afterAll(() => {
