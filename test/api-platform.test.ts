@@ -51,6 +51,37 @@ describe("writes need a signed JWT with the editor role", () => {
     expect(del.data?.deleteCompanies.nodesDeleted).toBe(1);
   });
 
+  it("the graph records who created or changed an entity through the API, and when; imported ones carry neither", async () => {
+    const before = Date.now();
+    const created = await gql(seeded.api, CREATE, { id: "probe-edited" }, await token("editor"));
+    expect(created.errors).toBeUndefined();
+    const renamed = await gql(
+      seeded.api,
+      `mutation { updateCompanies(where: { id: { eq: "probe-edited" } }, update: { name: { set: "Probe Renamed" } }) { companies { name editedBy editedAt } } }`,
+      {},
+      await token("editor"),
+    );
+    const [company] = renamed.data?.updateCompanies.companies ?? [];
+    expect(company).toMatchObject({ name: "Probe Renamed", editedBy: "test" });
+    expect(Date.parse(company.editedAt)).toBeGreaterThanOrEqual(before - 1_000);
+    // Only the API fills them: a client cannot write them itself.
+    const forged = await gql(
+      seeded.api,
+      `mutation { updateCompanies(where: { id: { eq: "probe-edited" } }, update: { editedBy: { set: "someone" } }) { companies { id } } }`,
+      {},
+      await token("editor"),
+    );
+    expect(forged.status).toBe(400);
+    const imported = await gql(seeded.api, `{ companies(where: { id: { eq: "catl" } }) { editedBy editedAt } }`);
+    expect(imported.data?.companies).toEqual([{ editedBy: null, editedAt: null }]);
+    await gql(
+      seeded.api,
+      `mutation { deleteCompanies(where: { id: { eq: "probe-edited" } }) { nodesDeleted } }`,
+      {},
+      await token("editor"),
+    );
+  });
+
   it("reading needs no token", async () => {
     const r = await gql(seeded.api, `{ institutions(where: { id: { eq: "hktdc" } }) { name nameZhHant nameJa } }`);
     expect(r.data?.institutions).toEqual([

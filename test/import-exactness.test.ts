@@ -407,6 +407,9 @@ describe("drift: a curated fact edited through the API", () => {
         fact: "entity catl",
         origin: expect.stringMatching(/\.json at entities\[\d+\]\.id$/),
         differences: [{ property: "name", curated, graph: "CATL (renamed by an editor)" }],
+        // Who changed it and when, as the API recorded it (the editor token's subject).
+        editedBy: "test",
+        editedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       }),
     ]);
     expect(summary.changed).toBe(0);
@@ -424,6 +427,7 @@ describe("drift: a curated fact edited through the API", () => {
     const text = printed.join("\n");
     expect(text).toContain("Drift: 1 curated fact(s) differ in the graph from their files");
     expect(text).toContain(`name: file ${JSON.stringify(curated)}, graph "CATL (renamed by an editor)"`);
+    expect(text).toMatch(/entity catl \(.*\), edited by test at \d{4}-\d\d-\d\dT/);
     expect(text).toContain("Kept the graph's values (the default). To restore the curated values: npm run seed -- --restore-curated");
     expect(text).not.toContain("the graph already holds exactly this data");
   });

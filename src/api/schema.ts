@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "../log.js";
 import { analystResolvers } from "./analyst/resolvers.js";
+import type { ApiContext } from "./context.js";
 import { reviewResolvers } from "./review/resolvers.js";
 import { loadTypeDefs } from "./type-defs.js";
 
@@ -24,7 +25,11 @@ export async function buildApiSchema(driver: Driver | undefined, jwtSecret: stri
     typeDefs: loadTypeDefs(),
     driver,
     resolvers: { Query: { ...analystResolvers.Query, ...reviews.Query }, Mutation: reviews.Mutation },
-    features: { authorization: { key: jwtSecret } },
+    features: {
+      authorization: { key: jwtSecret },
+      // editedBy on every entity written through the API: the verified editor token's subject.
+      populatedBy: { callbacks: { editor: (_parent, _args, context) => (context.jwt as ApiContext["jwt"])?.sub ?? "unknown" } },
+    },
   });
   const schema = await neoSchema.getSchema();
   return { neoSchema, schema };

@@ -41,6 +41,8 @@ export interface ScalarField {
   name: string;
   type: string;
   description?: string;
+  /** An @neo4j/graphql directive that fills the field on API writes (on the kinds, not the interface). */
+  filledBy?: string;
 }
 
 /**
@@ -75,6 +77,19 @@ export const ENTITY_FIELDS: readonly ScalarField[] = [
   },
   { name: "confidence", type: "Float", description: "How sure the extractor was, 0-1 (drafted entities only)." },
   { name: "rule", type: "String", description: "The extractor rule that drafted it, e.g. zh.suffix (drafted entities only)." },
+  {
+    name: "editedBy",
+    type: "String",
+    description:
+      "Who last created or changed it through the API (the editor token's subject); null: as imported from the article data. npm run seed reports such changes as drift.",
+    filledBy: '@populatedBy(callback: "editor", operations: [CREATE, UPDATE])',
+  },
+  {
+    name: "editedAt",
+    type: "DateTime",
+    description: "When it was last created or changed through the API; null: as imported from the article data.",
+    filledBy: "@timestamp(operations: [CREATE, UPDATE])",
+  },
 ];
 
 /**

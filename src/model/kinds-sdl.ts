@@ -113,7 +113,8 @@ export function kindsTypeDefs(): string {
       return name;
     };
     lines.push(`type ${kind} implements Entity @node(labels: ["${kind}", "Entity"])`, `  ${AUTHORIZATION}`, `  ${LIMIT} {`);
-    for (const f of kindScalarFields(kind)) lines.push(`${describe(f.description)}  ${field(f.name)}: ${f.type}`);
+    for (const f of kindScalarFields(kind))
+      lines.push(`${describe(f.description)}  ${field(f.name)}: ${f.type}${f.filledBy ? ` ${f.filledBy}` : ""}`);
     for (const f of relationFields(kind)) {
       lines.push(
         `${describe(relationDescription(f))}  ${field(f.name)}: [${f.target}!]! @relationship(type: "${f.type}", direction: ${f.direction}, properties: "Stated") ${FILTERABLE}`,
