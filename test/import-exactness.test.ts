@@ -471,6 +471,30 @@ describe("drift: a curated fact edited through the API", () => {
     expect(summary.changed).toBe(0);
   });
 
+  it("a relation edited through the API: drift says who and when", async () => {
+    const r = await gql(
+      seeded.api,
+      `mutation { updateInstitutions(where: { id: { eq: "cityu" } }, update: { locatedIn: [{ update: { where: { node: { id: { eq: "hong-kong" } } }, edge: { title: { set: "edited" } } } }] }) {
+        institutions { locatedInConnection(where: { node: { id: { eq: "hong-kong" } } }) { edges { properties { title editedBy editedAt } } } } } }`,
+      {},
+      await token("editor"),
+    );
+    expect(r.errors).toBeUndefined();
+    const [edge] = r.data?.updateInstitutions.institutions[0].locatedInConnection.edges ?? [];
+    expect(edge.properties).toMatchObject({ title: "edited", editedBy: "test" });
+    const summary = await seedGraph(seeded.driver, SEED_DIR, DATABASE, log);
+    expect(summary.drift.facts).toEqual([
+      expect.objectContaining({
+        fact: "relation cityu -[LOCATED_IN]-> hong-kong",
+        differences: [{ property: "title", curated: null, graph: "edited" }],
+        editedBy: "test",
+        editedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      }),
+    ]);
+    await seedGraph(seeded.driver, SEED_DIR, DATABASE, log, { restoreCurated: true });
+    expect((await seedGraph(seeded.driver, SEED_DIR, DATABASE, log)).drift.facts).toEqual([]);
+  });
+
   it("edits of relationships and mentions are found too, restored, and then there is no drift", async () => {
     await seeded.driver.executeQuery(
       "MATCH (:Entity {id: 'cityu'})-[r:LOCATED_IN]->() SET r.quotes = ['edited'] WITH count(*) AS n RETURN n",
