@@ -45,8 +45,11 @@ export async function startApiProcess(neo4jUri: string, database: string): Promi
   };
 }
 
-/** Waits for the start command's "Ready: explorer http://host:port/" line. */
-function readyUrl(child: ChildProcess): Promise<string> {
+/**
+ * Waits for the start command's "Ready: explorer http://host:port/" line; if the process exits
+ * first, the error holds what it printed and the last lines of `logTail` (its stderr).
+ */
+export function readyUrl(child: ChildProcess, logTail: string[] = []): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -54,6 +57,8 @@ function readyUrl(child: ChildProcess): Promise<string> {
       const url = /Ready: explorer (http:\/\/\S+?)\/\s/.exec(out)?.[1];
       if (url) resolve(url);
     });
-    child.once("exit", (code) => reject(new Error(`the API process exited with code ${code} before it was ready`)));
+    child.once("exit", (code) =>
+      reject(new Error(`the API process exited with code ${code} before it was ready:\n${out}\n${logTail.slice(-20).join("\n")}`)),
+    );
   });
 }

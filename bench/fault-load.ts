@@ -4,11 +4,12 @@
  * process, many clients sending mixed analyst and generated-API reads, and the JVM killed (kill -9)
  * or paused (SIGSTOP) under them. Every answer is classified against the answer before any fault.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import { projectRoot } from "../src/config.js";
 import { boltAnswers } from "../src/db/embedded/liveness.js";
+import { readyUrl } from "./api-process.js";
 import { queryCases } from "./query-cases.js";
 
 export interface ProductServer {
@@ -62,20 +63,6 @@ export async function startProductServer(o: { dataDir: string; boltPort: number;
         child.kill("SIGTERM");
       }),
   };
-}
-
-function readyUrl(child: ChildProcess, tail: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /Ready: explorer (http:\/\/\S+?)\/\s/.exec(out)?.[1];
-      if (url) resolve(url);
-    });
-    child.once("exit", (code) =>
-      reject(new Error(`the server exited with code ${code} before it was ready:\n${out}\n${tail.slice(-20).join("\n")}`)),
-    );
-  });
 }
 
 function childPids(pid: number): number[] {

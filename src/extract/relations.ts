@@ -1,7 +1,7 @@
 import type { EntityKind } from "../model/entity.js";
 import type { Lang } from "../model/primitives.js";
 import { joins, type RelationType } from "../model/relation.js";
-import { EN_POST_HEADS, EN_POST_MODIFIERS, EN_TITLES, JA_TITLES, KO_TITLES, ZH_TITLES } from "./lexicon/people.js";
+import { EN_POST_HEADS, EN_POST_MODIFIERS, EN_TITLES, isKoreanPost, JA_TITLES, KO_TITLES, ZH_TITLES } from "./lexicon/people.js";
 import { type Argument, type Trigger, triggersFor } from "./lexicon/triggers.js";
 import { clauseSpans, sentenceSpans } from "./text-spans.js";
 import type { EntityMention, FoundRelation, Span } from "./types.js";
@@ -650,11 +650,6 @@ function announcedAt(
 }
 
 /** 이종호 과학기술정보통신부 장관 / 김신철 홍콩과기대 연구개발 부총장: name, organisation, then the post. */
-/** 사무총장, 부총장, 공동설립자/CSO: a listed post, or a word ending in one (at most four more syllables). */
-function isKoreanPost(word: string): boolean {
-  return word.split("/").some((w) => KO_TITLES.some((t) => w === t || (t.length >= 2 && w.endsWith(t) && w.length - t.length <= 4)));
-}
-
 /** Posts written onto a place's name in one word: 경기도지사, 서울시장, 강남구청장. */
 const PLACE_POSTS = /^(?:도지사|지사|시장|구청장|청장|군수|성장|주석|서기|부시장|부지사)(?:은|는|이|가|을|를|의|과|와|도)?$/u;
 

@@ -181,6 +181,17 @@ export const EN_TITLES = [
   "Vice-President",
 ];
 
+const KO_TITLE_SET = new Set(KO_TITLES);
+
+/**
+ * A Korean post: a listed title (교수), one of several joined by / (공동설립자/CSO), or a Hangul word
+ * ending in a listed one with at most four syllables before it (사무총장, 연구개발부총장).
+ */
+export function isKoreanPost(stem: string): boolean {
+  if (stem.split("/").some((p) => KO_TITLE_SET.has(p))) return true;
+  return KO_TITLES.some((t) => t.length >= 2 && stem.endsWith(t) && stem.length - t.length <= 4 && /^\p{Script=Hangul}+$/u.test(stem));
+}
+
 /** English words that head a post ("Deputy Director-General", "Chief Executive Officer"). */
 export const EN_POST_HEADS = [
   "President",

@@ -1,4 +1,4 @@
-import { KO_TITLES } from "../lexicon/people.js";
+import { isKoreanPost, KO_TITLES } from "../lexicon/people.js";
 import { KO_SUFFIXES } from "../lexicon/suffixes.js";
 import type { EntityMention, Recogniser } from "../types.js";
 import { koreanTokens } from "./lindera.js";
@@ -124,9 +124,15 @@ export function koreanRecogniser(): Recogniser {
         const next = words[i + 1];
         const prev = words[i - 1];
         // 판잔웨이 중국기술총감: a name ending in 이 is not a subject marked by 이 when a post follows.
-        const name = next && isPost(next.stem) && /^\p{Script=Hangul}{2,4}$/u.test(w.text) ? w.text : w.stem;
+        const name = next && isKoreanPost(next.stem) && /^\p{Script=Hangul}{2,4}$/u.test(w.text) ? w.text : w.stem;
         const afterCompany = !!prev && /^[A-Za-z]/.test(prev.text);
-        if (isHangulName(name) && next && isPost(next.stem) && (name === w.text || !w.closes) && (afterCompany || !isCommonNoun(name)))
+        if (
+          isHangulName(name) &&
+          next &&
+          isKoreanPost(next.stem) &&
+          (name === w.text || !w.closes) &&
+          (afterCompany || !isCommonNoun(name))
+        )
           mention(w.start, w.start + name.length, { kind: "Person", rule: "ko.person.name-before-title", confidence: 0.6 });
         // 왕 캄화이 교수 / 렉스 샴 공동설립자: a foreign name in two words before the post.
         const after = words[i + 2];
@@ -137,7 +143,7 @@ export function koreanRecogniser(): Recogniser {
           /^\p{Script=Hangul}{1,3}$/u.test(next.text) &&
           !NOT_NAME.has(w.text) &&
           !/의$/.test(next.text) &&
-          isPost(after.stem) &&
+          isKoreanPost(after.stem) &&
           (CHINESE_SURNAMES_IN_HANGUL.has(w.text) || afterCompany || !isCommonNoun(w.text))
         )
           mention(w.start, next.start + next.text.length, {
@@ -163,7 +169,7 @@ export function koreanRecogniser(): Recogniser {
         const [next, body, post] = [words[i + 1], words[i + 2], words[i + 3]];
         if (!next || !body || !post || w.closes || next.closes) return;
         if (!/^\p{Script=Hangul}{1,3}$/u.test(w.text) || !/^\p{Script=Hangul}{1,3}$/u.test(next.text)) return;
-        if (NOT_NAME.has(w.text) || NOT_NAME.has(next.text) || !isPost(post.stem)) return;
+        if (NOT_NAME.has(w.text) || NOT_NAME.has(next.text) || !isKoreanPost(post.stem)) return;
         const ending = suffixes.endingAt(body.stem);
         if (!ending || !["Institution", "Company", "Lab"].includes(ending.kind)) return;
         mention(w.start, next.start + next.text.length, { kind: "Person", rule: "ko.person.two-word-name-org-title", confidence: 0.55 });
@@ -269,11 +275,6 @@ function isKoreanName(stem: string): boolean {
 }
 
 /** A post, alone or ending a compound (중국기술총감), or one of several (공동설립자/CSO). */
-function isPost(stem: string): boolean {
-  if (TITLES.has(stem)) return true;
-  if (stem.split("/").some((p) => TITLES.has(p))) return true;
-  return [...TITLES].some((t) => t.length >= 2 && stem.endsWith(t) && stem.length - t.length <= 4 && /^\p{Script=Hangul}+$/u.test(stem));
-}
 
 /** A post (장관, 부총장) among the next `n` words, none of them closing a phrase before it. */
 function titleWithin(words: Word[], from: number, n: number): boolean {
